@@ -1,0 +1,1 @@
+"""The pure assessment engine: posterior, scores, triage and explanation. No I/O."""

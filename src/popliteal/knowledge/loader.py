@@ -1,0 +1,243 @@
+"""Load the knowledge base from its YAML files and check it as a whole.
+
+Every problem names its file and key, so a broken edit is found at load, not in a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from popliteal.errors import KnowledgeBaseError
+from popliteal.knowledge.model import (
+    Alias,
+    Cited,
+    Condition,
+    Finding,
+    RedFlagRule,
+    Source,
+)
+
+FILES = (
+    "manifest.yaml", "sources.yaml", "findings.yaml", "conditions.yaml", "likelihoods.yaml",
+    "red_flags.yaml", "aliases.yaml",
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Everything the engine knows. Build it with :func:`load_knowledge_base`."""
+
+    version: str
+    content_hash: str
+    sources: dict[str, Source]
+    findings: dict[str, Finding]
+    conditions: dict[str, Condition]
+    likelihoods: dict[str, dict[str, Cited]]
+    red_flags: tuple[RedFlagRule, ...]
+    aliases: tuple[Alias, ...] = field(default=())
+
+    def likelihood(self, condition_id: str, finding_id: str) -> Cited:
+        """P(finding | condition): the specific entry, or the finding's default."""
+        specific = self.likelihoods.get(condition_id, {}).get(finding_id)
+        return specific if specific is not None else self.findings[finding_id].default
+
+    def resolve_finding(self, finding_id: str) -> str | None:
+        """The current id for a published finding id, following aliases; None if unknown."""
+        return _resolve(finding_id, self.findings, self.aliases, "finding")
+
+    def resolve_condition(self, condition_id: str) -> str | None:
+        """The current id for a published condition id, following aliases; None if unknown."""
+        return _resolve(condition_id, self.conditions, self.aliases, "condition")
+
+    @property
+    def label(self) -> str:
+        return f"{self.version}+{self.content_hash[:12]}"
+
+
+def _resolve(ident: str, known: dict[str, Any], aliases: Iterable[Alias], kind: str) -> str | None:
+    if ident in known:
+        return ident
+    for alias in aliases:
+        if alias.kind == kind and alias.old == ident:
+            return alias.new
+    return None
+
+
+def default_data_dir() -> Path:
+    return Path(str(resources.files("popliteal.knowledge") / "data"))
+
+
+@cache
+def load_knowledge_base() -> KnowledgeBase:
+    """The packaged knowledge base, loaded and checked once per process."""
+    return load_knowledge_base_from(default_data_dir())
+
+
+def load_knowledge_base_from(directory: Path) -> KnowledgeBase:
+    """Load and check a knowledge base directory; raise with every problem found."""
+    kb, problems = _build(directory)
+    if problems or kb is None:
+        raise KnowledgeBaseError(problems)
+    return kb
+
+
+def check_knowledge_base(directory: Path | None = None) -> list[str]:
+    """Every problem in a knowledge base directory, as 'file: key: message' lines."""
+    return _build(directory or default_data_dir())[1]
+
+
+def _build(directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
+    problems: list[str] = []
+    raw = {name: _read(directory / name, problems) for name in FILES}
+    if problems:
+        return None, problems
+    manifest = raw["manifest.yaml"]
+    version = manifest.get("version") if isinstance(manifest, dict) else None
+    if not isinstance(version, str):
+        problems.append("manifest.yaml: version: missing or not a string")
+    sources = _parse_list(raw, "sources.yaml", "sources", Source, problems)
+    findings = _parse_list(raw, "findings.yaml", "findings", Finding, problems)
+    conditions = _parse_list(raw, "conditions.yaml", "conditions", Condition, problems)
+    rules = _parse_list(raw, "red_flags.yaml", "rules", RedFlagRule, problems)
+    aliases = _parse_list(raw, "aliases.yaml", "aliases", Alias, problems)
+    likelihoods = _parse_likelihoods(raw["likelihoods.yaml"], problems)
+    if problems:
+        return None, problems
+    kb = KnowledgeBase(
+        version=str(version),
+        content_hash=_content_hash(directory),
+        sources={s.id: s for s in sources},
+        findings={f.id: f for f in findings},
+        conditions={c.id: c for c in conditions},
+        likelihoods=likelihoods,
+        red_flags=tuple(rules),
+        aliases=tuple(aliases),
+    )
+    problems.extend(_cross_check(kb))
+    return (None if problems else kb), problems
+
+
+def _read(path: Path, problems: list[str]) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path.name}: file missing")
+    except yaml.YAMLError as exc:
+        problems.append(f"{path.name}: not valid YAML: {exc}")
+    return None
+
+
+def _parse_list(raw: dict[str, Any], file: str, key: str, model: type[M],
+                problems: list[str]) -> list[M]:
+    document = raw[file]
+    if not isinstance(document, dict) or not isinstance(document.get(key), list):
+        problems.append(f"{file}: {key}: missing or not a list")
+        return []
+    unknown = set(document) - {"format", key}
+    for name in sorted(unknown):
+        problems.append(f"{file}: {name}: unknown top-level key")
+    parsed: list[M] = []
+    seen: set[str] = set()
+    for index, item in enumerate(document[key]):
+        label = item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}"
+        try:
+            obj = model.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(_validation_lines(f"{file}: {key}[{label}]", exc))
+            continue
+        ident = getattr(obj, "id", None)
+        if ident is not None:
+            if ident in seen:
+                problems.append(f"{file}: {key}[{label}]: duplicate id")
+            seen.add(ident)
+        parsed.append(obj)
+    return parsed
+
+
+def _parse_likelihoods(document: Any, problems: list[str]) -> dict[str, dict[str, Cited]]:
+    if not isinstance(document, dict) or not isinstance(document.get("likelihoods"), dict):
+        problems.append("likelihoods.yaml: likelihoods: missing or not a mapping")
+        return {}
+    table: dict[str, dict[str, Cited]] = {}
+    for condition_id, entries in document["likelihoods"].items():
+        if not isinstance(entries, dict):
+            problems.append(f"likelihoods.yaml: {condition_id}: not a mapping")
+            continue
+        row: dict[str, Cited] = {}
+        for finding_id, value in entries.items():
+            try:
+                row[finding_id] = Cited.model_validate(value)
+            except ValidationError as exc:
+                problems.extend(_validation_lines(f"likelihoods.yaml: {condition_id}.{finding_id}", exc))
+        table[condition_id] = row
+    return table
+
+
+def _validation_lines(where: str, exc: ValidationError) -> list[str]:
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        lines.append(f"{where}{'.' + key if key else ''}: {error['msg']}")
+    return lines
+
+
+def _cross_check(kb: KnowledgeBase) -> list[str]:
+    problems: list[str] = []
+
+    def source_ok(where: str, source: str | None) -> None:
+        if source is not None and source not in kb.sources:
+            problems.append(f"{where}: unknown source {source!r}")
+
+    for finding in kb.findings.values():
+        source_ok(f"findings.yaml: findings[{finding.id}].default", finding.default.source)
+    for condition in kb.conditions.values():
+        where = f"conditions.yaml: conditions[{condition.id}]"
+        source_ok(f"{where}.prior", condition.prior.source)
+        for source in condition.sources:
+            source_ok(f"{where}.sources", source)
+        for escalation in condition.escalations:
+            for finding_id in escalation.any_of:
+                if finding_id not in kb.findings:
+                    problems.append(f"{where}.escalations: unknown finding {finding_id!r}")
+        if condition.id not in kb.likelihoods:
+            problems.append(f"likelihoods.yaml: {condition.id}: condition has no likelihoods")
+    for condition_id, row in kb.likelihoods.items():
+        if condition_id not in kb.conditions:
+            problems.append(f"likelihoods.yaml: {condition_id}: unknown condition")
+        for finding_id, cited in row.items():
+            if finding_id not in kb.findings:
+                problems.append(f"likelihoods.yaml: {condition_id}.{finding_id}: unknown finding")
+            source_ok(f"likelihoods.yaml: {condition_id}.{finding_id}", cited.source)
+    for rule in kb.red_flags:
+        for finding_id in rule.finding_ids:
+            if finding_id not in kb.findings:
+                problems.append(f"red_flags.yaml: rules[{rule.id}]: unknown finding {finding_id!r}")
+        for source in rule.sources:
+            source_ok(f"red_flags.yaml: rules[{rule.id}].sources", source)
+    for alias in kb.aliases:
+        target = kb.findings if alias.kind == "finding" else kb.conditions
+        if alias.new not in target:
+            problems.append(f"aliases.yaml: {alias.old}: alias points to unknown {alias.kind} {alias.new!r}")
+        if alias.old in target:
+            problems.append(f"aliases.yaml: {alias.old}: old id is still in use")
+    return problems
+
+
+def _content_hash(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode())
+        digest.update((directory / name).read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,141 @@
+"""The knowledge base as frozen, self-checking objects.
+
+Every number carries its evidence: a source id with a note, or an estimate with its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from popliteal.levels import Level
+
+Category = Literal[
+    "location", "character", "onset", "swelling", "lump", "skin", "circulation", "neuro",
+    "mechanical", "systemic", "risk", "exam",
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cited(Frozen):
+    """A probability with where it came from."""
+
+    p: float = Field(gt=0.0, lt=1.0)
+    source: str | None = None
+    note: str | None = None
+    estimate: str | None = None
+
+    @model_validator(mode="after")
+    def _has_evidence(self) -> Cited:
+        if (self.source is None) == (self.estimate is None):
+            raise ValueError("give exactly one of 'source' (with 'note') or 'estimate'")
+        if self.source is not None and not self.note:
+            raise ValueError("a sourced number needs a 'note' saying how it was taken")
+        if self.estimate is not None and not self.estimate.strip():
+            raise ValueError("an estimate needs its reason")
+        return self
+
+    @property
+    def evidence(self) -> str:
+        if self.source is not None:
+            return f"{self.source}: {self.note}"
+        return f"estimate: {self.estimate}"
+
+
+class Factor(Frozen):
+    """A multiplier on a prior, always an estimate with its reason."""
+
+    factor: float = Field(gt=0.0)
+    estimate: str = Field(min_length=1)
+
+
+class AgeFactor(Factor):
+    min: int | None = Field(default=None, ge=0, le=120)
+    max: int | None = Field(default=None, ge=0, le=120)
+
+    def applies(self, age: int) -> bool:
+        return (self.min is None or age >= self.min) and (self.max is None or age <= self.max)
+
+
+class Finding(Frozen):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    category: Category
+    ask: Literal["patient", "clinician"]
+    question: str = Field(min_length=5)
+    clinician: str = Field(min_length=3)
+    default: Cited
+
+
+class Escalation(Frozen):
+    any_of: tuple[str, ...] = Field(min_length=1)
+    level: Level
+    reason: str = Field(min_length=5)
+
+
+class Condition(Frozen):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    lay_name: str
+    icd10: str = Field(pattern=r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
+    description: str
+    care_level: Level
+    escalations: tuple[Escalation, ...] = ()
+    prior: Cited
+    age: tuple[AgeFactor, ...] = ()
+    sex: dict[Literal["female", "male"], Factor] = Field(default_factory=dict)
+    self_care: tuple[str, ...] = Field(min_length=1)
+    management: str
+    safety_net: tuple[str, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    def needed_level(self, present: frozenset[str]) -> Level:
+        """The level this condition needs given the findings known to be present."""
+        level = self.care_level
+        for escalation in self.escalations:
+            if present.intersection(escalation.any_of):
+                level = max(level, escalation.level)
+        return level
+
+
+class RedFlagRule(Frozen):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    and_any_of: tuple[str, ...] = ()
+    level: Level
+    reason: str = Field(min_length=10)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> RedFlagRule:
+        if not (self.all_of or self.any_of):
+            raise ValueError("a rule needs all_of or any_of")
+        return self
+
+    @property
+    def finding_ids(self) -> tuple[str, ...]:
+        return self.all_of + self.any_of + self.and_any_of
+
+    def fires(self, present: frozenset[str]) -> bool:
+        return (
+            all(f in present for f in self.all_of)
+            and (not self.any_of or bool(present.intersection(self.any_of)))
+            and (not self.and_any_of or bool(present.intersection(self.and_any_of)))
+        )
+
+
+class Source(Frozen):
+    id: str
+    citation: str = Field(min_length=10)
+    url: str | None = None
+
+
+class Alias(Frozen):
+    old: str
+    new: str
+    kind: Literal["finding", "condition"]
+    since: str
