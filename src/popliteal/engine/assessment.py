@@ -10,7 +10,7 @@ from popliteal.disclaimer import DISCLAIMER
 from popliteal.engine.advice import safety_net_advice, self_care_advice
 from popliteal.engine.evidence import Patient, present_findings
 from popliteal.engine.explain import Explanation, explain
-from popliteal.engine.posterior import compile_model, posterior, ranked
+from popliteal.engine.posterior import CompiledModel, compile_model, posterior, ranked
 from popliteal.engine.scores import OttawaResult, WellsScore, ottawa_knee_rule, wells_score
 from popliteal.engine.triage import TriageDecision, decide
 from popliteal.knowledge import KnowledgeBase
@@ -57,6 +57,18 @@ class Assessment(BaseModel):
         return self.conditions[0]
 
 
+def _loss_probabilities(model: CompiledModel, patient: Patient,
+                        findings: Mapping[str, bool]) -> dict[str, float]:
+    """The posterior the level is weighed on.
+
+    A finding that fires a red-flag rule on its own is left out here: its rule already sets a
+    floor under the level, and leaving it out means it can never argue the level down.
+    """
+    solo = model.kb.solo_red_flags
+    kept = {f: v for f, v in findings.items() if not (v and f in solo)}
+    return posterior(model, patient, kept)
+
+
 def run_assessment(kb: KnowledgeBase, patient: Patient,
                    findings: Mapping[str, bool]) -> Assessment:
     """Assess validated findings (ids already checked against the knowledge base)."""
@@ -68,7 +80,7 @@ def run_assessment(kb: KnowledgeBase, patient: Patient,
     alternative = max(p for c, p in probabilities.items() if c != "deep_vein_thrombosis") >= dvt
     wells = wells_score(findings, alternative_as_likely=alternative)
     ottawa = ottawa_knee_rule(patient.age, findings)
-    decision = decide(kb, probabilities, present, wells, ottawa)
+    decision = decide(kb, _loss_probabilities(model, patient, findings), present, wells, ottawa)
     conditions = tuple(
         RankedCondition(condition_id=c, name=kb.conditions[c].name,
                         lay_name=kb.conditions[c].lay_name, icd10=kb.conditions[c].icd10,

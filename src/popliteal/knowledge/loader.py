@@ -61,8 +61,25 @@ class KnowledgeBase:
         return _resolve(condition_id, self.conditions, self.aliases, "condition")
 
     @property
+    def solo_red_flags(self) -> frozenset[str]:
+        """Findings that fire a red-flag rule on their own, whatever else is known."""
+        return solo_red_flag_findings(self.red_flags)
+
+    @property
     def label(self) -> str:
         return f"{self.version}+{self.content_hash[:12]}"
+
+
+def solo_red_flag_findings(rules: Iterable[RedFlagRule]) -> frozenset[str]:
+    solo: set[str] = set()
+    for rule in rules:
+        if rule.none_of or rule.and_any_of:
+            continue
+        if not rule.all_of:
+            solo.update(rule.any_of)
+        elif len(rule.all_of) == 1 and not rule.any_of:
+            solo.add(rule.all_of[0])
+    return frozenset(solo)
 
 
 def _resolve(ident: str, known: dict[str, Any], aliases: Iterable[Alias], kind: str) -> str | None:
@@ -226,6 +243,11 @@ def _cross_check(kb: KnowledgeBase) -> list[str]:
                 problems.append(f"red_flags.yaml: rules[{rule.id}]: unknown finding {finding_id!r}")
         for source in rule.sources:
             source_ok(f"red_flags.yaml: rules[{rule.id}].sources", source)
+    solo = solo_red_flag_findings(kb.red_flags)
+    for rule in kb.red_flags:
+        for finding_id in solo.intersection(rule.none_of):
+            problems.append(f"red_flags.yaml: rules[{rule.id}].none_of: {finding_id!r} fires a "
+                            "rule on its own, so it must not be able to switch a rule off")
     for alias in kb.aliases:
         target = kb.findings if alias.kind == "finding" else kb.conditions
         if alias.new not in target:

@@ -106,6 +106,7 @@ class RedFlagRule(Frozen):
     all_of: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
     and_any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
     level: Level
     reason: str = Field(min_length=10)
     sources: tuple[str, ...] = Field(min_length=1)
@@ -118,13 +119,14 @@ class RedFlagRule(Frozen):
 
     @property
     def finding_ids(self) -> tuple[str, ...]:
-        return self.all_of + self.any_of + self.and_any_of
+        return self.all_of + self.any_of + self.and_any_of + self.none_of
 
     def fires(self, present: frozenset[str]) -> bool:
         return (
             all(f in present for f in self.all_of)
             and (not self.any_of or bool(present.intersection(self.any_of)))
             and (not self.and_any_of or bool(present.intersection(self.and_any_of)))
+            and not present.intersection(self.none_of)
         )
 
 

@@ -1,0 +1,51 @@
+# One task runner for developers and CI. `make help` lists the recipes.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: help install install-test run assess serve test lint typecheck unit evaluate bench docs docs-check clean
+
+help:  ## List the recipes
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)  ## Create .venv and install popliteal
+
+install-test: $(TEST_STAMP)  ## Install popliteal with its test dependencies
+
+run: assess  ## Install and start the main job
+
+assess: $(STAMP)  ## Install and run an assessment in the terminal
+	$(BIN)/popliteal assess
+
+test: $(TEST_STAMP) lint typecheck  ## Install test dependencies and run the whole test suite
+	$(BIN)/pytest -p no:cacheprovider
+
+lint: $(TEST_STAMP)  ## ruff
+	$(BIN)/ruff check src tests
+
+typecheck: $(TEST_STAMP)  ## strict mypy on the package
+	$(BIN)/mypy src/popliteal
+
+unit: $(TEST_STAMP)  ## Only the fast tests
+	$(BIN)/pytest -p no:cacheprovider tests/unit tests/generative
+
+evaluate: $(STAMP)  ## Run the development vignettes in every available mode
+	$(BIN)/popliteal evaluate --mode full
+
+bench: $(TEST_STAMP)  ## Benchmarks (pytest-benchmark)
+	$(BIN)/pytest -p no:cacheprovider tests/benchmarks --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+clean:  ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks

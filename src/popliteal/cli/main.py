@@ -1,0 +1,22 @@
+"""The `popliteal` command: each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from popliteal.cli import evaluate, kb
+
+app = typer.Typer(
+    name="popliteal",
+    help=("Assessment and triage of pain behind the knee. "
+          "popliteal gives information, not a diagnosis."),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(kb.app, name="kb")
+app.command("evaluate")(evaluate.evaluate)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,36 @@
+"""How each evaluation mode turns a vignette into an assessment.
+
+``full`` gives the engine every finding; the interview and narrative modes put the person's
+own words and the adaptive interview in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from popliteal.engine.assessment import Assessment, run_assessment
+from popliteal.engine.evidence import Patient
+from popliteal.evaluation.vignettes import Vignette
+from popliteal.knowledge import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class ModeOutput:
+    assessment: Assessment
+    questions: int | None = None
+    extracted: dict[str, bool] | None = None
+
+
+ModeRunner = Callable[[KnowledgeBase, Vignette], ModeOutput]
+
+
+def patient_of(vignette: Vignette) -> Patient:
+    return Patient(age=vignette.age, sex=vignette.sex)  # type: ignore[arg-type]
+
+
+def run_full(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:
+    return ModeOutput(run_assessment(kb, patient_of(vignette), vignette.findings))
+
+
+MODES: dict[str, ModeRunner] = {"full": run_full}
