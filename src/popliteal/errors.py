@@ -56,3 +56,21 @@ class NotFoundError(PoplitealError):
 
     exit_code = 4
     http_status = 404
+
+
+class AuthenticationError(PoplitealError):
+    """A request for an assessment came without its token, or with a malformed one."""
+
+    http_status = 401
+
+
+class ConflictError(PoplitealError):
+    """Two changes raced for the same assessment; the later one must look again and retry."""
+
+    http_status = 409
+
+
+class RequestTooLargeError(PoplitealError):
+    """A request body is larger than the service accepts."""
+
+    http_status = 413
