@@ -19,7 +19,8 @@ console = Console(highlight=False)
 @app.command("check")
 @friendly_errors
 def check(
-    directory: Path | None = typer.Option(None, "--dir", help="Check this folder instead of the packaged data."),
+    directory: Path | None = typer.Option(
+        None, "--dir", help="Check this folder instead of the packaged data."),
 ) -> None:
     """Check every file of the knowledge base; list each problem with its file and key."""
     problems = check_knowledge_base(directory)
@@ -38,18 +39,16 @@ def check(
 def ids(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the published condition and finding ids (a public API used by vignette sets)."""
     kb = load_knowledge_base()
-    listing = {
-        "knowledge_base": kb.label,
-        "conditions": sorted(kb.conditions),
-        "findings": sorted(kb.findings),
-        "aliases": [alias.model_dump() for alias in kb.aliases],
-    }
+    conditions = sorted(kb.conditions)
+    findings = sorted(kb.findings)
     if as_json:
+        listing = {"knowledge_base": kb.label, "conditions": conditions, "findings": findings,
+                   "aliases": [alias.model_dump() for alias in kb.aliases]}
         print(json.dumps(listing, indent=2))
         return
     console.print(f"# conditions ({len(kb.conditions)})")
-    for condition_id in listing["conditions"]:
+    for condition_id in conditions:
         console.print(f"{condition_id}\t{kb.conditions[condition_id].name}", soft_wrap=True)
     console.print(f"# findings ({len(kb.findings)})")
-    for finding_id in listing["findings"]:
+    for finding_id in findings:
         console.print(f"{finding_id}\t{kb.findings[finding_id].clinician}", soft_wrap=True)

@@ -46,6 +46,10 @@ def likelihood_ratio(kb: KnowledgeBase, patient: Patient, condition_id: str, fin
     return p_answer(condition_id) / others
 
 
+def _negated(wording: str) -> str:
+    return f"No {wording[0].lower()}{wording[1:]}"
+
+
 def explain(kb: KnowledgeBase, patient: Patient, condition_id: str,
             findings: Mapping[str, bool], limit: int = 6) -> Explanation:
     weights: list[FindingWeight] = []
@@ -55,7 +59,7 @@ def explain(kb: KnowledgeBase, patient: Patient, condition_id: str,
         weights.append(FindingWeight(
             finding_id=finding_id, present=present, likelihood_ratio=round(ratio, 3),
             evidence=kb.likelihood(condition_id, finding_id).evidence,
-            text=finding.clinician if present else f"No {finding.clinician[0].lower()}{finding.clinician[1:]}",
+            text=finding.clinician if present else _negated(finding.clinician),
         ))
     supporting = sorted((w for w in weights if w.likelihood_ratio > 1.05),
                         key=lambda w: -w.likelihood_ratio)[:limit]

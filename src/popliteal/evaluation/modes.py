@@ -26,7 +26,7 @@ ModeRunner = Callable[[KnowledgeBase, Vignette], ModeOutput]
 
 
 def patient_of(vignette: Vignette) -> Patient:
-    return Patient(age=vignette.age, sex=vignette.sex)  # type: ignore[arg-type]
+    return Patient(age=vignette.age, sex=vignette.sex)
 
 
 def run_full(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:

@@ -75,5 +75,6 @@ def _outcome_json(o: Any) -> dict[str, Any]:
         "ranked": [{"condition": c, "probability": round(p, 4)} for c, p in o.ranked],
         "level": o.level.value, "top1": o.top1, "top3": o.top3, "safe": o.safe, "over": o.over,
         "level_reasons": list(o.level_reasons), "questions": o.questions,
-        "extraction": None if o.extraction is None else dict(zip(("tp", "fp", "fn"), o.extraction, strict=True)),
+        "extraction": (None if o.extraction is None
+                       else dict(zip(("tp", "fp", "fn"), o.extraction, strict=True))),
     }

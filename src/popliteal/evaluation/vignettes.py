@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from popliteal.engine.evidence import MAX_AGE, MIN_AGE
+from popliteal.engine.evidence import MAX_AGE, MIN_AGE, Sex
 from popliteal.errors import VignetteFileError
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
@@ -30,7 +30,7 @@ class Vignette:
     path: str
     source: str
     age: int
-    sex: str
+    sex: Sex
     narrative: str
     narrative_findings: dict[str, bool]
     findings: dict[str, bool]
@@ -131,7 +131,7 @@ def _parse(where: str, index: int, item: Any, kb: KnowledgeBase) -> Vignette:
         raise fail("gold.also_acceptable", "must be a list")
     acceptable = tuple(_condition(c, kb, fail, "gold.also_acceptable") for c in also)
     try:
-        triage = Level(gold.get("triage"))
+        triage = Level(str(gold.get("triage")))
     except ValueError:
         raise fail("gold.triage", f"unknown level {gold.get('triage')!r}") from None
     narrative = item.get("narrative") or ""
