@@ -44,6 +44,9 @@ unit: $(TEST_STAMP)  ## Only the fast tests
 evaluate: $(STAMP)  ## Run the development vignettes in every available mode
 	$(BIN)/popliteal evaluate --mode full
 
+docs: $(STAMP)  ## Regenerate docs/reference/knowledge-base.md from the knowledge base
+	$(BIN)/popliteal kb reference --output docs/reference/knowledge-base.md
+
 bench: $(TEST_STAMP)  ## Benchmarks (pytest-benchmark)
 	$(BIN)/pytest -p no:cacheprovider tests/benchmarks --benchmark-only --benchmark-columns=min,median,mean,max,rounds
 

@@ -1,4 +1,4 @@
-"""`popliteal kb`: check the knowledge base and list its published ids."""
+"""`popliteal kb`: check the knowledge base, list its published ids, show entries, write the reference."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 
 from popliteal.cli.errors import friendly_errors
+from popliteal.docs import entries_for, knowledge_base_reference, render_entry
 from popliteal.knowledge import check_knowledge_base, load_knowledge_base
 
 app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
@@ -52,3 +54,46 @@ def ids(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> No
     console.print(f"# findings ({len(kb.findings)})")
     for finding_id in findings:
         console.print(f"{finding_id}\t{kb.findings[finding_id].clinician}", soft_wrap=True)
+
+
+@app.command("show")
+@friendly_errors
+def show(
+    ident: str = typer.Argument(..., help="A condition, finding, red-flag rule or source id."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Everything about one entry: its fields and evidence, its likelihoods, what refers to it."""
+    kb = load_knowledge_base()
+    entries = entries_for(kb, ident)
+    if as_json:
+        print(json.dumps({"knowledge_base": kb.label,
+                          "entries": [entry.model_dump() for entry in entries]}, indent=2))
+        return
+    text = "\n".join(render_entry(entry) for entry in entries)
+    if console.is_terminal:
+        console.print(Markdown(text))
+    else:
+        print(text, end="")
+
+
+@app.command("reference")
+@friendly_errors
+def reference(
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
+    check_file: Path | None = typer.Option(
+        None, "--check", help="Exit 1 if this file differs from the generated reference."),
+) -> None:
+    """Generate the knowledge-base reference (Markdown) from the data."""
+    text = knowledge_base_reference(load_knowledge_base())
+    if check_file is not None:
+        current = check_file.read_text(encoding="utf-8") if check_file.is_file() else ""
+        if current != text:
+            console.print(f"{check_file} is stale: run `make docs` to regenerate it.")
+            sys.exit(1)
+        console.print(f"{check_file} is up to date.")
+    elif output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        console.print(f"Wrote {output}.")
+    else:
+        print(text, end="")
