@@ -2,14 +2,15 @@
 # The services popliteal's tests need beyond Python: Debian's Chromium (browser tests),
 # PostgreSQL (the store tests on a second database) and wrk (the HTTP benchmark).
 #
-#   eval "$(bash .ci/services.sh start)"   # install what is missing, start a throwaway
-#                                          # PostgreSQL cluster, print the export lines
+#   source .ci/services.sh                 # from .ci/run: install what is missing, start a
+#                                          # throwaway PostgreSQL cluster, export
+#                                          # POPLITEAL_TEST_POSTGRES_URL, stop it on EXIT
+#   eval "$(bash .ci/services.sh start)"   # by hand: the same, printing the export line
 #   bash .ci/services.sh stop              # stop the cluster and delete its files
 #
 # The cluster is new every time: initdb runs as the postgres user in a temporary folder, the
 # server listens on 127.0.0.1 only, at a free port, and its superuser password is made up at
 # start and never written into the repository.
-set -euo pipefail
 
 STATE_FILE="${POPLITEAL_SERVICES_STATE:-${TMPDIR:-/tmp}/popliteal-services.state}"
 PACKAGES=(chromium postgresql wrk)
@@ -74,6 +75,21 @@ stop_postgres() {
   log "PostgreSQL stopped"
 }
 
+popliteal_services_stop() {
+  stop_postgres
+}
+
+if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
+  # Sourced: leave the caller's shell options alone, and stop the cluster when it exits.
+  stop_postgres
+  install_packages
+  popliteal_services_exports=$(start_postgres) || return 1
+  eval "$popliteal_services_exports"
+  trap popliteal_services_stop EXIT
+  return 0
+fi
+
+set -euo pipefail
 case "${1:-}" in
   start)
     stop_postgres
