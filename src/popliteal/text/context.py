@@ -1,0 +1,124 @@
+"""A ConText-style pipeline component: what the words around a mention do to it.
+
+Trigger phrases (context_rules.yaml) are matched in the text. Each trigger reaches forward,
+backward or both ways, at most ``max_scope`` words, and never past the end of its clause
+(see clauses.py) or a terminating word ("but"). Every mention whose first word (forward) or
+last word (backward) lies in the reach gets the trigger's category. Pseudo-triggers ("not
+only", "no change") are matched so that the shorter trigger inside them cannot fire; when
+triggers overlap, the longest wins. A trigger never modifies a mention it overlaps, so "can't
+walk" stays a statement that walking is impossible rather than a negated "walk".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from popliteal.text.clauses import clause_ids
+from popliteal.text.lexicon import ContextRule, Lexicon
+from popliteal.text.phrases import compile_phrase
+
+MODIFIERS_KEY = "popliteal_modifiers"
+CONTEXT_ATTR = "popliteal_context"
+INERT = frozenset({"pseudo", "terminate"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in the text, with the words it reaches."""
+
+    category: str
+    text: str
+    start: int
+    end: int
+    reach_start: int
+    reach_end: int
+
+    def covers(self, mention: Span) -> bool:
+        if mention.start < self.end and self.start < mention.end:
+            return False
+        if self.reach_start <= mention.start < self.reach_end and mention.start >= self.end:
+            return True
+        return self.reach_start <= mention.end - 1 < self.reach_end and mention.end <= self.start
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """The categories that apply to one mention and the triggers that gave them."""
+
+    categories: frozenset[str]
+    triggers: tuple[Trigger, ...]
+
+    @property
+    def trigger_words(self) -> tuple[str, ...]:
+        return tuple(f"{t.category}: {t.text}" for t in self.triggers)
+
+
+if not Span.has_extension(CONTEXT_ATTR):
+    Span.set_extension(CONTEXT_ATTR, default=None)
+
+
+class ContextComponent:
+    """Assigns a MentionContext to every span of ``doc.spans[mentions_key]``."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, mentions_key: str,
+                 normalise: Callable[[str], list[str]]) -> None:
+        self.mentions_key = mentions_key
+        self.rules: list[ContextRule] = list(lexicon.context.rules)
+        self.default_scope = lexicon.context.defaults.max_scope
+        self.starters = frozenset(lexicon.context.clause_starters)
+        self.matcher = Matcher(nlp.vocab)
+        for index, rule in enumerate(self.rules):
+            self.matcher.add(f"context:{index}", [compile_phrase(rule.phrase, normalise, ())])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans.get(self.mentions_key, []))
+        clauses = clause_ids(doc, self.starters, {m.start for m in mentions})
+        triggers = self.find_triggers(doc, clauses)
+        doc.spans[MODIFIERS_KEY] = [Span(doc, t.start, t.end, label=t.category)
+                                    for t in triggers]
+        active = [t for t in triggers if t.category not in INERT]
+        for mention in mentions:
+            found = tuple(t for t in active if t.covers(mention))
+            mention._.set(CONTEXT_ATTR, MentionContext(frozenset(t.category for t in found), found))
+        return doc
+
+    def find_triggers(self, doc: Doc, clauses: Sequence[int]) -> list[Trigger]:
+        spans = [Span(doc, start, end, label=match_id)
+                 for match_id, start, end in self.matcher(doc)]
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        stops = _stop_positions(kept, self.rules)
+        triggers = []
+        for span in kept:
+            rule = self.rules[int(span.label_.split(":")[1])]
+            scope = rule.max_scope or self.default_scope
+            start, end = _reach(doc, span, rule.direction, scope, clauses, stops)
+            triggers.append(Trigger(rule.category, span.text, span.start, span.end, start, end))
+        return triggers
+
+
+def _stop_positions(spans: Iterable[Span], rules: Sequence[ContextRule]) -> frozenset[int]:
+    return frozenset(span.start for span in spans
+                     if rules[int(span.label_.split(":")[1])].category == "terminate")
+
+
+def _reach(doc: Doc, trigger: Span, direction: str, scope: int, clauses: Sequence[int],
+           stops: frozenset[int]) -> tuple[int, int]:
+    """The token range [start, end) a trigger reaches, the trigger itself included."""
+    clause_first = clauses[trigger.start]
+    clause_last = clauses[trigger.end - 1]
+    start, end = trigger.start, trigger.end
+    if direction in ("forward", "both"):
+        while (end < len(doc) and end - trigger.end < scope and clauses[end] == clause_last
+               and end not in stops):
+            end += 1
+    if direction in ("backward", "both"):
+        while (start > 0 and trigger.start - start < scope and clauses[start - 1] == clause_first
+               and start - 1 not in stops):
+            start -= 1
+    return start, end

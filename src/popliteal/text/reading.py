@@ -1,0 +1,302 @@
+"""Read a narrative: from the pipeline's mentions and contexts to findings with evidence.
+
+How a mention's context becomes its status (and so whether it is a finding):
+
+- someone else's, a worry or question, or unsure: no finding (shown as such);
+- before this episode ("years ago", "used to"): a finding only where the lexicon says the past
+  counts (a previous clot, known arthritis); "still", "now", "again" in the clause cancel it;
+- negated: absent; otherwise present. An ``absent_phrases`` match ("non-smoker") is absent.
+
+Findings are then read five ways (see lexicon.yaml): phrases, symptoms placed at sites
+(pairing.py), terms together in one sentence, the duration of the complaint (timing.py), and
+findings a present finding implies. A finding stated present anywhere is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from popliteal.text.clauses import clause_ids
+from popliteal.text.context import CONTEXT_ATTR, MentionContext
+from popliteal.text.lexicon import FindingEntry, Lexicon, load_lexicon
+from popliteal.text.mentions import MENTIONS_KEY, Label
+from popliteal.text.model import Evidence, NarrativeReading, Status
+from popliteal.text.pairing import pair_all
+from popliteal.text.pipeline import normaliser, reading_pipeline
+from popliteal.text.timing import TimeExpression, TimeReader
+
+DURATION_FINDING = "symptoms_over_6_weeks"
+LONG_COMPLAINT_DAYS = 42.0
+NOT_COMPLAINT_CATEGORIES = frozenset({"risk", "exam"})
+BLOCKING = ((("other_person",), Status.OTHER_PERSON), (("hypothetical",), Status.HYPOTHETICAL),
+            (("uncertain",), Status.UNCERTAIN))
+SEVERITY = (Status.OTHER_PERSON, Status.HYPOTHETICAL, Status.UNCERTAIN, Status.OTHER_SIDE,
+            Status.TOO_LONG_AGO, Status.PAST, Status.ABSENT, Status.PRESENT)
+
+
+def read_narrative(text: str) -> NarrativeReading:
+    """What a person's own account states, as findings with the words that state them."""
+    reader = _reader()
+    if not text.strip():
+        return NarrativeReading(text, ())
+    return reader.interpret(reader.nlp(text))
+
+
+@cache
+def _reader() -> _Interpreter:
+    nlp = reading_pipeline()
+    lexicon = load_lexicon()
+    return _Interpreter(nlp, lexicon, TimeReader(nlp, lexicon.context.time, normaliser(nlp)))
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span
+    label: Label
+    status: Status
+    past: bool
+    triggers: tuple[str, ...]
+
+
+class _Interpreter:
+    def __init__(self, nlp: Language, lexicon: Lexicon, times: TimeReader) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.times = times
+        self.roles = {name: term.role for name, term in lexicon.terms.items()}
+        self.combinations: dict[tuple[str, str], list[str]] = {}
+        self.unpaired: dict[str, list[str]] = {}
+        for finding_id, entry in lexicon.findings.items():
+            for pair in entry.combinations:
+                self.combinations.setdefault(pair, []).append(finding_id)
+            for term in entry.unpaired:
+                self.unpaired.setdefault(term, []).append(finding_id)
+
+    def interpret(self, doc: Doc) -> NarrativeReading:
+        mentions = [_mention(span) for span in doc.spans[MENTIONS_KEY]]
+        clauses = clause_ids(doc, self.lexicon.context.clause_starters,
+                             {m.span.start for m in mentions})
+        sentence_of = _sentence_numbers(doc)
+        times = self.times.read(doc)
+        side = _main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
+        raws = self._phrases(mentions)
+        raws += self._pairs(doc, mentions, clauses, sentence_of, side)
+        raws += self._together(mentions, sentence_of, clauses)
+        evidence = [self._apply_entry(raw, clauses, times).evidence() for raw in raws]
+        evidence += self._duration(doc, mentions, times, sentence_of)
+        evidence += self._implied(evidence)
+        return NarrativeReading(doc.text, tuple(sorted(evidence, key=_order)), side)
+
+    def _role(self, mention: _Mention) -> str | None:
+        return self.roles.get(mention.label.name) if mention.label.kind == "term" else None
+
+    def _phrases(self, mentions: Iterable[_Mention]) -> list[_Raw]:
+        found = []
+        for m in mentions:
+            if m.label.kind == "finding":
+                found.append(_Raw(m.label.name, m.status, m.past, (m.span,), "phrase",
+                                  m.triggers))
+            elif m.label.kind == "absent":
+                status = {Status.PRESENT: Status.ABSENT,
+                          Status.ABSENT: Status.UNCERTAIN}.get(m.status, m.status)
+                found.append(_Raw(m.label.name, status, m.past, (m.span,), "phrase of absence",
+                                  m.triggers))
+        return found
+
+    def _pairs(self, doc: Doc, mentions: Sequence[_Mention], clauses: Sequence[int],
+               sentence_of: Sequence[int], side: str | None) -> list[_Raw]:
+        by_span = {(m.span.start, m.span.end, m.span.label_): m for m in mentions}
+        symptoms = [m.span for m in mentions if self._role(m) == "symptom"]
+        sites = [m.span for m in mentions if self._role(m) == "site"]
+        found: list[_Raw] = []
+        for pair in pair_all(symptoms, sites, clauses, sentence_of):
+            symptom = by_span[(pair.symptom.start, pair.symptom.end, pair.symptom.label_)]
+            if pair.site is None:
+                for finding_id in self.unpaired.get(symptom.label.name, []):
+                    found.append(_Raw(finding_id, symptom.status, symptom.past,
+                                      (symptom.span,), "symptom named alone", symptom.triggers))
+                continue
+            site = by_span[(pair.site.start, pair.site.end, pair.site.label_)]
+            status = _worst(symptom.status, site.status)
+            site_side = _side_of(doc, site.span)
+            if site_side == "other":
+                status = Status.OTHER_SIDE
+            both = site_side in ("left", "right") and side is not None and site_side != side
+            rule = f"{symptom.label.name} at {site.label.name}"
+            spans = (symptom.span, site.span)
+            triggers = symptom.triggers + site.triggers
+            for finding_id in self.combinations.get((symptom.label.name, site.label.name), []):
+                found.append(_Raw(finding_id, status, symptom.past or site.past, spans, rule,
+                                  triggers))
+            if both and status is Status.PRESENT and (symptom.label.name, site.label.name) \
+                    in self.combinations:
+                found.append(_Raw("both_legs_affected", status, False, spans,
+                                  "symptoms on both sides", triggers))
+        return found
+
+    def _together(self, mentions: Sequence[_Mention], sentence_of: Sequence[int],
+                  clauses: Sequence[int]) -> list[_Raw]:
+        units: dict[str, dict[int, list[_Mention]]] = {"sentence": {}, "clause": {}}
+        for m in mentions:
+            if m.label.kind == "term":
+                units["sentence"].setdefault(sentence_of[m.span.start], []).append(m)
+                units["clause"].setdefault(clauses[m.span.start], []).append(m)
+        found: list[_Raw] = []
+        for finding_id, entry in self.lexicon.findings.items():
+            for group in entry.together:
+                for unit in units[entry.together_within].values():
+                    found.extend(_together_in(finding_id, group, unit))
+        return found
+
+    def _apply_entry(self, raw: _Raw, clauses: Sequence[int],
+                     times: Sequence[TimeExpression]) -> _Raw:
+        entry = self.lexicon.findings.get(raw.finding_id, FindingEntry(phrases=("-",)))
+        status = raw.status
+        if status.counts and raw.past and not entry.past_counts:
+            status = Status.PAST
+        elif status.counts and entry.needs_past and not raw.past:
+            status = Status.UNCERTAIN
+        if status.counts and entry.recent_days is not None:
+            clause_set = {clauses[s.start] for s in raw.spans}
+            dated = [t.days for t in times if t.kind == "ago" and clauses[t.start] in clause_set]
+            if dated and max(dated) > entry.recent_days:
+                status = Status.TOO_LONG_AGO
+        return _Raw(raw.finding_id, status, raw.past, raw.spans, raw.rule, raw.triggers)
+
+    def _duration(self, doc: Doc, mentions: Sequence[_Mention],
+                  times: Sequence[TimeExpression], sentence_of: Sequence[int]) -> list[Evidence]:
+        current = {sentence_of[m.span.start] for m in mentions if self._is_complaint(m)}
+        dated = [t for t in times if sentence_of[t.start] in current
+                 and not _inside_trigger(t, mentions)]
+        if not dated:
+            return []
+        longest = max(dated, key=lambda t: t.days)
+        if longest.days == LONG_COMPLAINT_DAYS:
+            return []
+        span = doc[longest.start:longest.end]
+        status = Status.PRESENT if longest.days > LONG_COMPLAINT_DAYS else Status.ABSENT
+        return [Evidence(DURATION_FINDING, status, span.text, span.start_char, span.end_char,
+                         f"duration of about {longest.days:g} days")]
+
+    def _is_complaint(self, m: _Mention) -> bool:
+        if m.status is not Status.PRESENT or m.past:
+            return False
+        if m.label.kind == "term":
+            return self.roles[m.label.name] == "symptom"
+        category = self.lexicon.categories.get(m.label.name, "risk")
+        return m.label.kind == "finding" and category not in NOT_COMPLAINT_CATEGORIES
+
+    def _implied(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        found = []
+        for item in evidence:
+            entry = self.lexicon.findings.get(item.finding_id)
+            if entry is None or item.status is not Status.PRESENT:
+                continue
+            for other in entry.implies:
+                found.append(Evidence(other, Status.PRESENT, item.text, item.start, item.end,
+                                      f"implied by {item.finding_id}", item.triggers))
+        return found
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """Evidence before the lexicon entry's rules (past, recency) are applied."""
+
+    finding_id: str
+    status: Status
+    past: bool
+    spans: tuple[Span, ...]
+    rule: str
+    triggers: tuple[str, ...]
+
+    def evidence(self) -> Evidence:
+        first = min(self.spans, key=lambda s: s.start)
+        last = max(self.spans, key=lambda s: s.end)
+        doc = first.doc
+        text = doc.text[first.start_char:last.end_char]
+        return Evidence(self.finding_id, self.status, text, first.start_char, last.end_char,
+                        self.rule, self.triggers)
+
+
+def _mention(span: Span) -> _Mention:
+    context: MentionContext | None = span._.get(CONTEXT_ATTR)
+    categories = context.categories if context is not None else frozenset()
+    triggers = context.trigger_words if context is not None else ()
+    status = Status.ABSENT if "negated" in categories else Status.PRESENT
+    for names, blocking in BLOCKING:
+        if any(name in categories for name in names):
+            status = blocking
+            break
+    past = "historical" in categories and "current" not in categories
+    return _Mention(span, Label.of(span), status, past, triggers)
+
+
+def _together_in(finding_id: str, group: Sequence[str],
+                 sentence: Sequence[_Mention]) -> list[_Raw]:
+    found = []
+    anchors = [m for m in sentence if m.label.name == group[0]]
+    for anchor in anchors:
+        chosen = [anchor]
+        for name in group[1:]:
+            candidates = [m for m in sentence if m.label.name == name]
+            if not candidates:
+                return []
+            chosen.append(min(candidates, key=lambda m: abs(m.span.start - anchor.span.start)))
+        status = _worst(*(m.status for m in chosen))
+        triggers = tuple(t for m in chosen for t in m.triggers)
+        found.append(_Raw(finding_id, status, any(m.past for m in chosen),
+                          tuple(m.span for m in chosen), "together: " + " + ".join(group),
+                          triggers))
+    return found
+
+
+def _worst(*statuses: Status) -> Status:
+    return min(statuses, key=SEVERITY.index)
+
+
+def _inside_trigger(time: TimeExpression, mentions: Sequence[_Mention]) -> bool:
+    doc = mentions[0].span.doc if mentions else None
+    if doc is None:
+        return False
+    return any(span.label_ in ("historical", "other_person", "hypothetical")
+               and span.start < time.end and time.start < span.end
+               for span in doc.spans.get("popliteal_modifiers", []))
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers = []
+    sentence = -1
+    for token in doc:
+        if token.is_sent_start or token.i == 0:
+            sentence += 1
+        numbers.append(sentence)
+    return numbers
+
+
+def _side_of(doc: Doc, site: Span) -> str | None:
+    window = doc[max(0, site.start - 3):site.end]
+    words = {token.norm_ for token in window}
+    if "other" in words:
+        return "other"
+    if "left" in words and "right" not in words:
+        return "left"
+    if "right" in words and "left" not in words:
+        return "right"
+    return None
+
+
+def _main_side(doc: Doc, sites: Sequence[Span]) -> str | None:
+    for site in sorted(sites, key=lambda s: s.start):
+        side = _side_of(doc, site)
+        if side in ("left", "right"):
+            return side
+    return None
+
+
+def _order(item: Evidence) -> tuple[int, int, str]:
+    return item.start, item.end, item.finding_id
