@@ -28,7 +28,7 @@ def event(kind: str = "created", at: datetime = T0, **fields: object) -> AuditEv
 
 def create(store: Store, assessment_id: str = "a1") -> None:
     store.create(assessment_id, "f" * 64, STATE, "2026.11.0",
-                 event(data={"findings": {"pain_calf": True}}))
+                 [event(data={"findings": {"pain_calf": True}})])
 
 
 def test_the_migrations_build_exactly_the_declared_tables(store: Store) -> None:
@@ -95,6 +95,8 @@ def test_saving_an_unknown_assessment_is_not_found(store: Store) -> None:
 
 
 def test_every_save_must_be_audited(store: Store) -> None:
+    with pytest.raises(ValueError, match="audited"):
+        store.create("a1", "f" * 64, STATE, "2026.11.0", [])
     create(store)
     with pytest.raises(ValueError, match="audited"):
         store.save("a1", STATE, revision=1, events=[])

@@ -91,16 +91,18 @@ class Store:
         self.engine.dispose()
 
     def create(self, assessment_id: str, token_hash: str, state: Mapping[str, Any],
-               knowledge_base_version: str, event: AuditEvent) -> StoredAssessment:
-        """Insert a new assessment at revision 1 with its first audit event."""
+               knowledge_base_version: str, events: Sequence[AuditEvent]) -> StoredAssessment:
+        """Insert a new assessment at revision 1 with its first audit events."""
+        if not events:
+            raise ValueError("every change is audited: give at least one event")
         record = StoredAssessment(
             id=assessment_id, token_hash=token_hash, state=dict(state), revision=1,
-            knowledge_base_version=knowledge_base_version, created_at=event.at,
-            updated_at=event.at)
+            knowledge_base_version=knowledge_base_version, created_at=events[0].at,
+            updated_at=events[-1].at)
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(assessments).values(**asdict(record)))
-                _append(conn, assessment_id, 1, [event])
+                _append(conn, assessment_id, 1, events)
         except IntegrityError as exc:
             raise ConflictError(f"assessment {assessment_id} already exists") from exc
         return record
