@@ -1,8 +1,9 @@
 """Split sentences into clauses, the unit within which words are read together.
 
 A trigger such as "no" reaches to the end of its clause, and a symptom is placed at a body
-site of its own clause. A clause ends at the end of a sentence, at "but", and at a comma,
-dash, "and" or "or" that is followed by a word starting a new clause ("..., and I flew",
+site of its own clause. A clause ends at the end of a sentence, at "but", and, once it has
+stated something, at a comma, dash, "and" or "or" followed by a word starting a new clause
+("..., and I flew",
 "..., no fever", ", and recently"). A comma inside a list ("no swelling, redness or warmth",
 "no fever, chills, and sweats") does not end it.
 """
@@ -10,6 +11,7 @@ dash, "and" or "or" that is followed by a word starting a new clause ("..., and 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -17,28 +19,37 @@ CONJUNCTIONS = frozenset({"and", "or", "&"})
 HARD_BREAKS = frozenset({"but", "however", "whereas", "although", "though"})
 
 
-def clause_ids(doc: Doc, starters: Collection[str],
-               mention_starts: Collection[int] = frozenset()) -> list[int]:
+@dataclass(frozen=True)
+class ClauseWords:
+    """The words that can open a clause: subjects (after "and" too) and openers."""
+
+    subjects: frozenset[str]
+    openers: frozenset[str]
+
+
+def clause_ids(doc: Doc, words: ClauseWords, mention_starts: Collection[int] = frozenset(),
+               statement_starts: Collection[int] = frozenset()) -> list[int]:
     """For each token, the number of its clause (counting from 0 over the whole text).
 
-    ``mention_starts`` are the tokens where a mention of the lexicon begins: ", and swelling"
-    continues a list, ", and recently" starts a clause.
+    ``mention_starts`` are the tokens where a mention of the lexicon begins (", and swelling"
+    continues a list); ``statement_starts`` where a symptom or finding is stated (a clause
+    ends only after it has stated something).
     """
     ids: list[int] = []
     clause = 0
+    stated = False
     for token in doc:
-        if token.i > 0 and (token.is_sent_start
-                            or _starts_clause(doc, token.i, starters, mention_starts)):
+        if token.i > 0 and (token.is_sent_start or token.norm_ in HARD_BREAKS
+                            or (stated and _starts_clause(doc, token.i, words, mention_starts))):
             clause += 1
+            stated = False
+        stated = stated or token.i in statement_starts
         ids.append(clause)
     return ids
 
 
-def _starts_clause(doc: Doc, i: int, starters: Collection[str],
-                   mention_starts: Collection[int]) -> bool:
+def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collection[int]) -> bool:
     word = doc[i].norm_
-    if word in HARD_BREAKS:
-        return True
     previous = doc[i - 1]
     after_punctuation = previous.is_punct and not _joins_numbers(doc, i - 1)
     if word in CONJUNCTIONS:
@@ -46,12 +57,10 @@ def _starts_clause(doc: Doc, i: int, starters: Collection[str],
             return False
         if after_punctuation and i + 1 not in mention_starts:
             return True
-        return _is_starter(doc[i + 1].norm_, starters)
-    return after_punctuation and previous.norm_ not in CONJUNCTIONS and _is_starter(word, starters)
-
-
-def _is_starter(word: str, starters: Collection[str]) -> bool:
-    return word in starters and word not in CONJUNCTIONS
+        return doc[i + 1].norm_ in words.subjects
+    if not after_punctuation or previous.norm_ in CONJUNCTIONS:
+        return False
+    return word in words.subjects or word in words.openers
 
 
 def _joins_numbers(doc: Doc, i: int) -> bool:

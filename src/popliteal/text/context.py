@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from popliteal.text.clauses import clause_ids
+from popliteal.text.clauses import ClauseWords, clause_ids
 from popliteal.text.lexicon import ContextRule, Lexicon
 from popliteal.text.phrases import compile_phrase
 
@@ -71,14 +71,19 @@ class ContextComponent:
         self.mentions_key = mentions_key
         self.rules: list[ContextRule] = list(lexicon.context.rules)
         self.default_scope = lexicon.context.defaults.max_scope
-        self.starters = frozenset(lexicon.context.clause_starters)
+        self.clause_words = ClauseWords(frozenset(lexicon.context.clause_subjects),
+                                        frozenset(lexicon.context.clause_openers))
+        self.symptom_terms = frozenset(f"term:{name}" for name, term in lexicon.terms.items()
+                                       if term.role == "symptom")
         self.matcher = Matcher(nlp.vocab)
         for index, rule in enumerate(self.rules):
             self.matcher.add(f"context:{index}", [compile_phrase(rule.phrase, normalise, ())])
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans.get(self.mentions_key, []))
-        clauses = clause_ids(doc, self.starters, {m.start for m in mentions})
+        statements = {m.start for m in mentions
+                      if m.label_ in self.symptom_terms or not m.label_.startswith("term:")}
+        clauses = clause_ids(doc, self.clause_words, {m.start for m in mentions}, statements)
         triggers = self.find_triggers(doc, clauses)
         doc.spans[MODIFIERS_KEY] = [Span(doc, t.start, t.end, label=t.category)
                                     for t in triggers]

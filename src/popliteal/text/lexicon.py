@@ -52,10 +52,14 @@ class Spelling(_Frozen):
 
 
 class Term(_Frozen):
-    """A building block: a word for a symptom, a body site or a sentence-level cue."""
+    """A building block: a word for a symptom, a body site or a sentence-level cue.
+
+    ``refers_back`` marks the sites that "it" most often means in a narrative about a knee.
+    """
 
     role: Role
     phrases: Phrases = Field(min_length=1)
+    refers_back: bool = False
 
 
 class FindingEntry(_Frozen):
@@ -68,8 +72,11 @@ class FindingEntry(_Frozen):
     together: tuple[tuple[str, ...], ...] = ()
     together_within: Literal["sentence", "clause"] = "sentence"
     implies: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = ()
+    longer_than_minutes: float | None = Field(default=None, gt=0)
     past_counts: bool = False
     needs_past: bool = False
+    shadows_words: bool = False
     recent_days: int | None = Field(default=None, gt=0)
 
     @model_validator(mode="after")
@@ -116,7 +123,8 @@ class ContextDefaults(_Frozen):
 class ContextFile(_Frozen):
     format: Literal["popliteal-context-rules/1"]
     defaults: ContextDefaults
-    clause_starters: tuple[str, ...]
+    clause_subjects: tuple[str, ...]
+    clause_openers: tuple[str, ...]
     time: TimeWords
     rules: tuple[ContextRule, ...] = Field(min_length=1)
 
@@ -193,8 +201,11 @@ def _check_references(key: str, entry: FindingEntry, terms: Mapping[str, Term],
             problems.append(f"{key}.together: a group needs at least two terms")
         problems.extend(f"{key}.together: unknown term {name!r}"
                         for name in group if name not in terms)
-    problems.extend(f"{key}.implies: unknown finding id {other!r}"
-                    for other in entry.implies if other not in finding_ids)
+    for field in ("implies", "overrides"):
+        problems.extend(f"{key}.{field}: unknown finding id {other!r}"
+                        for other in getattr(entry, field) if other not in finding_ids)
+    if entry.longer_than_minutes is not None and not entry.together:
+        problems.append(f"{key}.longer_than_minutes: needs `together` terms to date")
     return problems
 
 

@@ -3,8 +3,9 @@
 Every match becomes a span in ``doc.spans[MENTIONS_KEY]`` labelled with what it is:
 ``term:<name>`` (a building block: symptom, site or cue), ``finding:<id>`` (a phrase stating
 a finding) or ``absent:<id>`` (a phrase stating a finding is absent, "non-smoker").
-Where matches overlap, a match inside a longer one of the same group gives way to it
-("rheumatoid arthritis" is not also "arthritis"; "back of my knee" is not also "knee").
+Where matches overlap, a term inside a longer term of the same role gives way to it ("back of
+my knee" is not also "knee"), and a finding phrase inside a longer phrase of the same finding,
+or of a finding that overrides it, gives way ("rheumatoid arthritis" is not also "arthritis").
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class MentionComponent:
     def __init__(self, nlp: Language, lexicon: Lexicon,
                  normalise: Callable[[str], list[str]]) -> None:
         self.roles = {name: term.role for name, term in lexicon.terms.items()}
+        self.overrides = {finding_id: frozenset((finding_id, *entry.overrides))
+                          for finding_id, entry in lexicon.findings.items()}
         self.matcher = Matcher(nlp.vocab, validate=True)
         fillers = lexicon.matching.fillers
         problems: list[str] = []
@@ -75,12 +78,17 @@ class MentionComponent:
         return role if role in ("symptom", "site") else f"cue:{label.name}"
 
     def _keep(self, spans: list[Span]) -> list[Span]:
-        kept = []
-        for span in spans:
-            rivals = [s for s in spans if self.group(s) == self.group(span)]
-            if not _inside_longer(span, rivals):
-                kept.append(span)
-        return kept
+        return [span for span in spans
+                if not _inside_longer(span, [s for s in spans if self._rivals(s, span)])]
+
+    def _rivals(self, longer: Span, span: Span) -> bool:
+        """Whether ``longer`` silences ``span`` when it contains it."""
+        group = self.group(span)
+        if group != self.group(longer):
+            return False
+        if group != "finding":
+            return True
+        return Label.of(span).name in self.overrides.get(Label.of(longer).name, frozenset())
 
 
 def _inside_longer(span: Span, others: Iterable[Span]) -> bool:

@@ -2,19 +2,29 @@
 
 "Pain behind my knee and swelling in my calf" states two findings, not four. Within a clause,
 each site takes the symptom nearest to it; a symptom no site took goes to the site nearest to
-it. A clause with a symptom but no site, that points back with "it" or "there" ("then it
-swelled", "I can feel a lump there"), uses the last site named before it in the same or the
-previous sentence. Whatever is left is an unpaired symptom ("a lump").
+it; lists of both ("my calf and the back of my knee are sore and swollen") pair every symptom
+with every site. A clause with a symptom but no site, that points back with "it" or "there"
+("then it swelled", "I can feel a lump there") or has no subject of its own, uses the last
+site named before it, within two sentences, preferring a site of the knee. Whatever is left
+is an unpaired symptom ("a lump").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 POINTING_BACK = frozenset({"it", "its", "there", "they", "them", "this", "that"})
+ELLIPSIS_OPENERS = frozenset({"and", "then", "but", "or", "now"})
+SUBJECTS = frozenset({"i", "it", "he", "she", "they", "we", "you", "there", "this", "that",
+                      "my", "the", "his", "her", "their", "our", "a", "an"})
+LIST_WORDS = frozenset({"and", "or", ",", "&", "also", "both", "then", "the", "my", "a", "an",
+                        "his", "her", "right", "left", "in", "on", "at", "behind", "down",
+                        "into", "up", "to"})
+LOOK_BACK_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -38,13 +48,14 @@ def _nearest(target: Span, candidates: Sequence[Span]) -> Span:
 
 
 def pair_clause(symptoms: Sequence[Span], sites: Sequence[Span],
-                earlier_site: Span | None, points_back: bool) -> list[Pair]:
+                earlier_site: Span | None) -> list[Pair]:
     """The pairs of one clause (see the module docstring)."""
     if not symptoms:
         return []
     if not sites:
-        site = earlier_site if points_back else None
-        return [Pair(symptom, site) for symptom in symptoms]
+        return [Pair(symptom, earlier_site) for symptom in symptoms]
+    if _coordinated(symptoms, sites):
+        return [Pair(symptom, site) for symptom in symptoms for site in sites]
     pairs = {(id(_nearest(site, symptoms)), id(site)): Pair(_nearest(site, symptoms), site)
              for site in sites}
     taken = {id(pair.symptom) for pair in pairs.values()}
@@ -55,9 +66,36 @@ def pair_clause(symptoms: Sequence[Span], sites: Sequence[Span],
     return list(pairs.values())
 
 
-def pair_all(symptoms: Sequence[Span], sites: Sequence[Span], clauses: Sequence[int],
-             sentence_of: Sequence[int]) -> list[Pair]:
-    """Pairs over the whole text, clause by clause, in text order."""
+def _coordinated(symptoms: Sequence[Span], sites: Sequence[Span]) -> bool:
+    """"My calf and the back of my knee are sore and swollen": every symptom goes with every
+    site when both are lists joined only by "and", "or" or commas, one list after the other."""
+    if len(symptoms) < 2 or len(sites) < 2:
+        return False
+    ordered = sorted([*symptoms, *sites], key=lambda s: s.start)
+    kinds = [span in sites for span in ordered]
+    if kinds != sorted(kinds) and kinds != sorted(kinds, reverse=True):
+        return False
+    return _is_list(sorted(symptoms, key=lambda s: s.start)) and _is_list(
+        sorted(sites, key=lambda s: s.start))
+
+
+def _is_list(spans: Sequence[Span]) -> bool:
+    doc = spans[0].doc
+    for first, second in itertools.pairwise(spans):
+        between = {t.norm_ for t in doc[first.end:second.start]}
+        if not between <= LIST_WORDS:
+            return False
+    return True
+
+
+def pair_all(symptoms: Sequence[Span], sites: Sequence[Span], antecedents: Sequence[Span],
+             clauses: Sequence[int], sentence_of: Sequence[int],
+             preferred: Callable[[Span], bool]) -> list[Pair]:
+    """Pairs over the whole text, clause by clause, in text order.
+
+    ``antecedents`` are the sites "it" may point back to; ``preferred`` ones (the knee, in a
+    narrative about a knee) win over a later site that is not.
+    """
     by_clause: dict[int, tuple[list[Span], list[Span]]] = {}
     for span in symptoms:
         by_clause.setdefault(clauses[span.start], ([], []))[0].append(span)
@@ -66,16 +104,26 @@ def pair_all(symptoms: Sequence[Span], sites: Sequence[Span], clauses: Sequence[
     pairs: list[Pair] = []
     for clause, (clause_symptoms, clause_sites) in sorted(by_clause.items()):
         first = min(s.start for s in clause_symptoms + clause_sites)
-        earlier = _last_site_before(sites, first, sentence_of)
-        doc = (clause_symptoms + clause_sites)[0].doc
-        points_back = any(doc[i].norm_ in POINTING_BACK
-                          for i in range(len(doc)) if clauses[i] == clause)
-        pairs.extend(pair_clause(clause_symptoms, clause_sites, earlier, points_back))
+        earlier = None
+        if not clause_sites and _points_back(clause_symptoms[0].doc, clauses, clause):
+            earlier = _antecedent(antecedents, first, sentence_of, preferred)
+        pairs.extend(pair_clause(clause_symptoms, clause_sites, earlier))
     return pairs
 
 
-def _last_site_before(sites: Sequence[Span], position: int,
-                      sentence_of: Sequence[int]) -> Span | None:
+def _points_back(doc: Doc, clauses: Sequence[int], clause: int) -> bool:
+    """"it", "there", or a clause with no subject of its own ("..., and has started to ache")."""
+    tokens = [t for t in doc if clauses[t.i] == clause and not t.is_punct]
+    if any(t.norm_ in POINTING_BACK for t in tokens):
+        return True
+    return (len(tokens) > 1 and tokens[0].norm_ in ELLIPSIS_OPENERS
+            and tokens[1].norm_ not in SUBJECTS)
+
+
+def _antecedent(sites: Sequence[Span], position: int, sentence_of: Sequence[int],
+                preferred: Callable[[Span], bool]) -> Span | None:
     before = [s for s in sites if s.end <= position
-              and sentence_of[position] - sentence_of[s.start] <= 1]
-    return max(before, key=lambda s: s.start) if before else None
+              and sentence_of[position] - sentence_of[s.start] <= LOOK_BACK_SENTENCES]
+    if not before:
+        return None
+    return max(before, key=lambda s: (preferred(s), s.start))

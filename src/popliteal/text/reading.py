@@ -14,14 +14,14 @@ findings a present finding implies. A finding stated present anywhere is present
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from popliteal.text.clauses import clause_ids
+from popliteal.text.clauses import ClauseWords, clause_ids
 from popliteal.text.context import CONTEXT_ATTR, MentionContext
 from popliteal.text.lexicon import FindingEntry, Lexicon, load_lexicon
 from popliteal.text.mentions import MENTIONS_KEY, Label
@@ -33,6 +33,9 @@ from popliteal.text.timing import TimeExpression, TimeReader
 DURATION_FINDING = "symptoms_over_6_weeks"
 LONG_COMPLAINT_DAYS = 42.0
 NOT_COMPLAINT_CATEGORIES = frozenset({"risk", "exam"})
+TOGETHER_RULE = "together: "
+MINUTES_PER_DAY = 24 * 60
+LANDMARK_WORDS = frozenset({"above", "below", "beneath", "underneath", "towards", "toward"})
 BLOCKING = ((("other_person",), Status.OTHER_PERSON), (("hypothetical",), Status.HYPOTHETICAL),
             (("uncertain",), Status.UNCERTAIN))
 SEVERITY = (Status.OTHER_PERSON, Status.HYPOTHETICAL, Status.UNCERTAIN, Status.OTHER_SIDE,
@@ -69,6 +72,8 @@ class _Interpreter:
         self.lexicon = lexicon
         self.times = times
         self.roles = {name: term.role for name, term in lexicon.terms.items()}
+        self.clause_words = ClauseWords(frozenset(lexicon.context.clause_subjects),
+                                        frozenset(lexicon.context.clause_openers))
         self.combinations: dict[tuple[str, str], list[str]] = {}
         self.unpaired: dict[str, list[str]] = {}
         for finding_id, entry in lexicon.findings.items():
@@ -79,17 +84,21 @@ class _Interpreter:
 
     def interpret(self, doc: Doc) -> NarrativeReading:
         mentions = [_mention(span) for span in doc.spans[MENTIONS_KEY]]
-        clauses = clause_ids(doc, self.lexicon.context.clause_starters,
-                             {m.span.start for m in mentions})
+        statements = {m.span.start for m in mentions
+                      if m.label.kind != "term" or self._role(m) == "symptom"}
+        clauses = clause_ids(doc, self.clause_words, {m.span.start for m in mentions},
+                             statements)
         sentence_of = _sentence_numbers(doc)
         times = self.times.read(doc)
         side = _main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
         raws = self._phrases(mentions)
         raws += self._pairs(doc, mentions, clauses, sentence_of, side)
         raws += self._together(mentions, sentence_of, clauses)
-        evidence = [self._apply_entry(raw, clauses, times).evidence() for raw in raws]
+        units = _Units(clauses, sentence_of)
+        applied = [self._apply_entry(raw, units, times) for raw in raws]
+        applied += [self._apply_entry(raw, units, times) for raw in self._implied(applied)]
+        evidence = [raw.evidence() for raw in applied]
         evidence += self._duration(doc, mentions, times, sentence_of)
-        evidence += self._implied(evidence)
         return NarrativeReading(doc.text, tuple(sorted(evidence, key=_order)), side)
 
     def _role(self, mention: _Mention) -> str | None:
@@ -111,10 +120,16 @@ class _Interpreter:
     def _pairs(self, doc: Doc, mentions: Sequence[_Mention], clauses: Sequence[int],
                sentence_of: Sequence[int], side: str | None) -> list[_Raw]:
         by_span = {(m.span.start, m.span.end, m.span.label_): m for m in mentions}
-        symptoms = [m.span for m in mentions if self._role(m) == "symptom"]
-        sites = [m.span for m in mentions if self._role(m) == "site"]
+        shadows = [m.span for m in mentions if self._shadows(m)]
+        cues = [m.span for m in mentions if self._role(m) == "cue"]
+        symptoms = [m.span for m in mentions
+                    if self._role(m) == "symptom" and not _inside(m.span, shadows)]
+        antecedents = [m.span for m in mentions
+                       if self._role(m) == "site" and not self._landmark(m.span)]
+        sites = [s for s in antecedents if not _inside(s, shadows + cues)]
         found: list[_Raw] = []
-        for pair in pair_all(symptoms, sites, clauses, sentence_of):
+        for pair in pair_all(symptoms, sites, antecedents, clauses, sentence_of,
+                             self._refers_back):
             symptom = by_span[(pair.symptom.start, pair.symptom.end, pair.symptom.label_)]
             if pair.site is None:
                 for finding_id in self.unpaired.get(symptom.label.name, []):
@@ -122,22 +137,47 @@ class _Interpreter:
                                       (symptom.span,), "symptom named alone", symptom.triggers))
                 continue
             site = by_span[(pair.site.start, pair.site.end, pair.site.label_)]
-            status = _worst(symptom.status, site.status)
-            site_side = _side_of(doc, site.span)
-            if site_side == "other":
-                status = Status.OTHER_SIDE
-            both = site_side in ("left", "right") and side is not None and site_side != side
-            rule = f"{symptom.label.name} at {site.label.name}"
-            spans = (symptom.span, site.span)
-            triggers = symptom.triggers + site.triggers
-            for finding_id in self.combinations.get((symptom.label.name, site.label.name), []):
-                found.append(_Raw(finding_id, status, symptom.past or site.past, spans, rule,
-                                  triggers))
-            if both and status is Status.PRESENT and (symptom.label.name, site.label.name) \
-                    in self.combinations:
-                found.append(_Raw("both_legs_affected", status, False, spans,
-                                  "symptoms on both sides", triggers))
+            found.extend(self._placed(doc, symptom, site, side))
         return found
+
+    def _placed(self, doc: Doc, symptom: _Mention, site: _Mention,
+                side: str | None) -> list[_Raw]:
+        key = (symptom.label.name, site.label.name)
+        status = _worst(symptom.status, site.status)
+        site_side = _side_of(doc, site.span)
+        if site_side == "other":
+            status = Status.OTHER_SIDE
+        spans = (symptom.span, site.span)
+        triggers = symptom.triggers + site.triggers
+        rule = f"{symptom.label.name} at {site.label.name}"
+        found = [_Raw(finding_id, status, symptom.past or site.past, spans, rule, triggers)
+                 for finding_id in self.combinations.get(key, [])]
+        opposite = site_side in ("left", "right") and side is not None and site_side != side
+        if opposite and found and status is Status.PRESENT:
+            found.append(_Raw("both_legs_affected", status, False, spans,
+                              "symptoms on both sides", triggers))
+        return found
+
+    def _shadows(self, m: _Mention) -> bool:
+        """A phrase about the background or an injury ("hurt my back", "knee replaced"): the
+        symptom and site words inside it are part of it, not a symptom placed at a site."""
+        if m.label.kind not in ("finding", "absent"):
+            return False
+        entry = self.lexicon.findings.get(m.label.name)
+        shadows = entry is not None and entry.shadows_words
+        return shadows or self.lexicon.categories.get(m.label.name) == "risk"
+
+    def _landmark(self, site: Span) -> bool:
+        """"A hand's width below the back of my knee": a site named as a landmark."""
+        doc = site.doc
+        i = site.start - 1
+        while i >= 0 and doc[i].norm_ in self.lexicon.matching.fillers:
+            i -= 1
+        return i >= 0 and doc[i].norm_ in LANDMARK_WORDS
+
+    def _refers_back(self, site: Span) -> bool:
+        term = self.lexicon.terms.get(Label.of(site).name)
+        return term is not None and term.refers_back
 
     def _together(self, mentions: Sequence[_Mention], sentence_of: Sequence[int],
                   clauses: Sequence[int]) -> list[_Raw]:
@@ -150,11 +190,11 @@ class _Interpreter:
         for finding_id, entry in self.lexicon.findings.items():
             for group in entry.together:
                 for unit in units[entry.together_within].values():
-                    found.extend(_together_in(finding_id, group, unit))
+                    found.extend(_together_in(finding_id, group, unit, self.roles))
         return found
 
-    def _apply_entry(self, raw: _Raw, clauses: Sequence[int],
-                     times: Sequence[TimeExpression]) -> _Raw:
+    def _apply_entry(self, raw: _Raw, units: _Units, times: Sequence[TimeExpression]) -> _Raw:
+        """The entry's own rules: whether the past counts, how recent, how long."""
         entry = self.lexicon.findings.get(raw.finding_id, FindingEntry(phrases=("-",)))
         status = raw.status
         if status.counts and raw.past and not entry.past_counts:
@@ -162,16 +202,19 @@ class _Interpreter:
         elif status.counts and entry.needs_past and not raw.past:
             status = Status.UNCERTAIN
         if status.counts and entry.recent_days is not None:
-            clause_set = {clauses[s.start] for s in raw.spans}
-            dated = [t.days for t in times if t.kind == "ago" and clauses[t.start] in clause_set]
+            clause_set = {units.clauses[s.start] for s in raw.spans}
+            dated = [t.days for t in times
+                     if t.kind == "ago" and units.clauses[t.start] in clause_set]
             if dated and max(dated) > entry.recent_days:
                 status = Status.TOO_LONG_AGO
+        if entry.longer_than_minutes is not None and raw.rule.startswith(TOGETHER_RULE):
+            status = _by_length(status, raw, units, times, entry.longer_than_minutes)
         return _Raw(raw.finding_id, status, raw.past, raw.spans, raw.rule, raw.triggers)
 
     def _duration(self, doc: Doc, mentions: Sequence[_Mention],
                   times: Sequence[TimeExpression], sentence_of: Sequence[int]) -> list[Evidence]:
         current = {sentence_of[m.span.start] for m in mentions if self._is_complaint(m)}
-        dated = [t for t in times if sentence_of[t.start] in current
+        dated = [t for t in times if t.kind != "amount" and sentence_of[t.start] in current
                  and not _inside_trigger(t, mentions)]
         if not dated:
             return []
@@ -191,15 +234,15 @@ class _Interpreter:
         category = self.lexicon.categories.get(m.label.name, "risk")
         return m.label.kind == "finding" and category not in NOT_COMPLAINT_CATEGORIES
 
-    def _implied(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+    def _implied(self, raws: Sequence[_Raw]) -> list[_Raw]:
         found = []
-        for item in evidence:
-            entry = self.lexicon.findings.get(item.finding_id)
-            if entry is None or item.status is not Status.PRESENT:
+        for raw in raws:
+            entry = self.lexicon.findings.get(raw.finding_id)
+            if entry is None or raw.status is not Status.PRESENT:
                 continue
-            for other in entry.implies:
-                found.append(Evidence(other, Status.PRESENT, item.text, item.start, item.end,
-                                      f"implied by {item.finding_id}", item.triggers))
+            found.extend(_Raw(other, Status.PRESENT, raw.past, raw.spans,
+                              f"implied by {raw.finding_id}", raw.triggers)
+                         for other in entry.implies)
         return found
 
 
@@ -236,8 +279,36 @@ def _mention(span: Span) -> _Mention:
     return _Mention(span, Label.of(span), status, past, triggers)
 
 
-def _together_in(finding_id: str, group: Sequence[str],
-                 sentence: Sequence[_Mention]) -> list[_Raw]:
+@dataclass(frozen=True)
+class _Units:
+    clauses: Sequence[int]
+    sentences: Sequence[int]
+
+
+def _by_length(status: Status, raw: _Raw, units: _Units, times: Sequence[TimeExpression],
+               threshold_minutes: float) -> Status:
+    """"Stiff for an hour every morning": present when the stated time is longer than the
+    threshold, absent when shorter, and not read at all when no time is stated."""
+    if not status.counts:
+        return status
+    sentences = {units.sentences[s.start] for s in raw.spans}
+    minutes = [t.days * MINUTES_PER_DAY for t in times
+               if t.kind in ("amount", "duration") and units.sentences[t.start] in sentences]
+    if not minutes:
+        return Status.UNCERTAIN
+    if status is Status.ABSENT:
+        return status
+    return Status.PRESENT if max(minutes) > threshold_minutes else Status.ABSENT
+
+
+def _cue_status(status: Status) -> Status:
+    """A cue ("when I walk") lends a statement only its speaker: "no pain when I walk" is
+    negated by its symptom, and "it hurts if I kneel" is not a hypothetical."""
+    return status if status is Status.OTHER_PERSON else Status.PRESENT
+
+
+def _together_in(finding_id: str, group: Sequence[str], sentence: Sequence[_Mention],
+                 roles: Mapping[str, str]) -> list[_Raw]:
     found = []
     anchors = [m for m in sentence if m.label.name == group[0]]
     for anchor in anchors:
@@ -247,12 +318,18 @@ def _together_in(finding_id: str, group: Sequence[str],
             if not candidates:
                 return []
             chosen.append(min(candidates, key=lambda m: abs(m.span.start - anchor.span.start)))
-        status = _worst(*(m.status for m in chosen))
+        status = _worst(*(m.status if roles.get(m.label.name) == "symptom"
+                          else _cue_status(m.status) for m in chosen))
         triggers = tuple(t for m in chosen for t in m.triggers)
         found.append(_Raw(finding_id, status, any(m.past for m in chosen),
-                          tuple(m.span for m in chosen), "together: " + " + ".join(group),
+                          tuple(m.span for m in chosen), TOGETHER_RULE + " + ".join(group),
                           triggers))
     return found
+
+
+def _inside(span: Span, others: Sequence[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span)
+               for o in others)
 
 
 def _worst(*statuses: Status) -> Status:

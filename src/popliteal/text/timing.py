@@ -4,11 +4,12 @@ Three kinds are read, with the vocabulary in context_rules.yaml (``time``):
 
 - a duration, "for two days", "over the last few hours", "for about a year";
 - a date by distance, "three weeks ago", "a month back";
-- a recent moment, "this morning", "yesterday", "since Sunday" (read as zero days).
+- a recent moment, "this morning", "yesterday", "since Sunday" (read as zero days);
+- any other amount of time, "for maybe 20 minutes", "after five minutes of jogging".
 
 Numbers may be digits, words ("a", "few", "couple"), ranges ("5-10", the larger counts) and
-glued to the unit ("2wks"). Durations shorter than an hour ("after five minutes of jogging")
-describe a pattern, not the complaint, and are left out.
+glued to the unit ("2wks"). Only durations, dates and recent moments can date the complaint:
+an amount ("after five minutes of jogging") describes a pattern, not the complaint.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from popliteal.text.lexicon import TimeWords
 from popliteal.text.phrases import compile_phrase
 
-Kind = Literal["duration", "ago", "recent"]
+Kind = Literal["duration", "ago", "recent", "amount"]
 MAX_LOOKBACK = 5
 HOUR = 1 / 24
 GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
@@ -75,11 +76,11 @@ class TimeReader:
         after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
         if after in self.words.ago:
             return TimeExpression(start, i + 2, "ago", days)
-        if after == "old" or days < HOUR:
+        if after == "old":
             return None
-        if self._has_marker(doc, start, i):
+        if days >= HOUR and self._has_marker(doc, start, i):
             return TimeExpression(start, i + 1, "duration", days)
-        return None
+        return TimeExpression(start, i + 1, "amount", days)
 
     def _unit_and_glued_number(self, doc: Doc, i: int) -> tuple[float | None, float | None, int]:
         word = doc[i].norm_
