@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from popliteal.cli import evaluate, kb
+from popliteal.cli import clinician, evaluate, kb
 
 app = typer.Typer(
     name="popliteal",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 app.add_typer(kb.app, name="kb")
 app.command("evaluate")(evaluate.evaluate)
+app.command("clinician")(clinician.clinician)
 
 
 if __name__ == "__main__":  # pragma: no cover
