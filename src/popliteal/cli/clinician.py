@@ -116,7 +116,7 @@ def _score(score: ScoreView) -> Group:
     for item in score.items:
         state = f"{item.state} (from the differential)" if item.derived else item.state
         table.add_row(item.label, f"{item.points:+d}", state)
-    lines = [Text(score.rule), table, Text(f"Result: {score.result}", style="bold"),
+    lines: list[RenderableType] = [Text(score.rule), table, Text(f"Result: {score.result}", style="bold"),
              Text(score.interpretation)]
     if score.unknown_items:
         lines.append(Text("Not yet recorded: " + "; ".join(score.unknown_items)))

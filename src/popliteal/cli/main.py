@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from popliteal.cli import clinician, evaluate, kb
+from popliteal.cli import clinician, evaluate, fhir, kb
 
 app = typer.Typer(
     name="popliteal",
@@ -17,6 +17,7 @@ app = typer.Typer(
 app.add_typer(kb.app, name="kb")
 app.command("evaluate")(evaluate.evaluate)
 app.command("clinician")(clinician.clinician)
+app.add_typer(fhir.app, name="fhir")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,6 +64,9 @@ def parse_resource(text: str | bytes | Mapping[str, Any]) -> Any:
 def _answered(items: list[Any] | None) -> Iterator[tuple[str, Any]]:
     """(linkId, first answer) for every answered item, at any depth."""
     for item in items or []:
+        if item.answer and len(item.answer) > 1:
+            raise InvalidInputError(f"{item.linkId!r} has {len(item.answer)} answers; each "
+                                    "question takes one", field=str(item.linkId))
         if item.answer:
             yield str(item.linkId), item.answer[0]
         yield from _answered(item.item)
