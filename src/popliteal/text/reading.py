@@ -235,7 +235,7 @@ class _Interpreter:
         return m.label.kind == "finding" and category not in NOT_COMPLAINT_CATEGORIES
 
     def _implied(self, raws: Sequence[_Raw]) -> list[_Raw]:
-        found = []
+        found: list[_Raw] = []
         for raw in raws:
             entry = self.lexicon.findings.get(raw.finding_id)
             if entry is None or raw.status is not Status.PRESENT:

@@ -1,0 +1,63 @@
+"""Lay words, synonyms and misspellings, and onset words."""
+
+from __future__ import annotations
+
+import pytest
+
+from popliteal.text import read_narrative
+from popliteal.text.spelling import within_one_edit
+
+
+@pytest.mark.parametrize(("text", "finding_id"), [
+    ("My calf is swolen.", "calf_swelling"),
+    ("There's tinlging in my foot.", "numbness_or_tingling"),
+    ("my claf hurts", "pain_calf"),
+    ("I have a feaver", "fever"),
+])
+def test_a_common_misspelling_is_read_as_the_word_meant(text: str, finding_id: str) -> None:
+    assert read_narrative(text).findings[finding_id] is True
+
+
+def test_a_real_word_near_a_lexicon_word_is_not_corrected() -> None:
+    assert "calf_swelling" not in read_narrative("My calf spelling is bad.").findings
+
+
+def test_one_edit_means_one_letter_added_dropped_changed_or_swapped() -> None:
+    assert within_one_edit("swolen", "swollen")
+    assert within_one_edit("tinlging", "tingling")
+    assert not within_one_edit("swelling", "smellings")
+
+
+@pytest.mark.parametrize(("text", "finding_id"), [
+    ("It came on suddenly.", "sudden_onset"),
+    ("It crept up on me gradually.", "gradual_onset"),
+    ("I flew back from Sydney on Sunday.", "long_journey"),
+    ("I'm on the pill.", "hormone_treatment"),
+    ("I take warfarin.", "on_anticoagulants"),
+    ("I get pins and needles in my foot.", "numbness_or_tingling"),
+    ("My knee gives way.", "giving_way"),
+    ("I'm short of breath.", "breathlessness"),
+])
+def test_lay_phrases_name_their_finding(text: str, finding_id: str) -> None:
+    assert read_narrative(text).findings[finding_id] is True
+
+
+def test_a_felt_pop_also_states_a_sudden_onset() -> None:
+    reading = read_narrative("I felt a pop at the back of my knee.")
+    assert reading.findings["felt_pop"] is True
+    assert reading.findings["sudden_onset"] is True
+
+
+def test_a_longer_phrase_of_another_finding_can_override_a_shorter_one() -> None:
+    reading = read_narrative("I have rheumatoid arthritis.")
+    assert reading.findings == {"inflammatory_arthritis_history": True}
+
+
+def test_activity_words_with_pain_mean_pain_with_activity() -> None:
+    reading = read_narrative("It hurts behind my knee when I walk.")
+    assert reading.findings["pain_with_activity"] is True
+
+
+def test_no_pain_when_walking_is_pain_with_activity_absent() -> None:
+    reading = read_narrative("I have no pain when I walk.")
+    assert reading.findings["pain_with_activity"] is False

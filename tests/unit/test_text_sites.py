@@ -1,0 +1,62 @@
+"""Placing symptoms at body sites, laterality and words that point back ("it", "there")."""
+
+from __future__ import annotations
+
+from popliteal.text import Status, read_narrative
+
+
+def findings(text: str) -> dict[str, bool]:
+    return dict(read_narrative(text).findings)
+
+
+def test_a_symptom_is_placed_at_the_site_in_its_clause() -> None:
+    read = findings("The back of my knee is swollen.")
+    assert read == {"swelling_behind_knee": True}
+
+
+def test_each_site_takes_its_own_symptom() -> None:
+    read = findings("I have pain behind my knee and swelling in my calf.")
+    assert read["pain_behind_knee"] is True
+    assert read["calf_swelling"] is True
+    assert "swelling_behind_knee" not in read
+    assert "pain_calf" not in read
+
+
+def test_listed_sites_and_listed_symptoms_pair_every_way() -> None:
+    read = findings("My calf and the back of my knee are sore and swollen.")
+    assert {"pain_calf", "calf_swelling", "pain_behind_knee", "swelling_behind_knee"} <= set(read)
+
+
+def test_it_points_back_to_the_site_named_before() -> None:
+    read = findings("I twisted my knee and felt a pop on the inner side, then it swelled.")
+    assert read["knee_swelling"] is True
+
+
+def test_a_lump_named_alone_is_a_lump_behind_the_knee() -> None:
+    assert findings("I can feel a lump.")["lump_behind_knee"] is True
+
+
+def test_a_site_named_as_a_landmark_is_not_where_it_hurts() -> None:
+    read = findings("I have a burning pain in my calf, a hand's width below the back of my knee.")
+    assert read["pain_calf"] is True
+    assert "pain_behind_knee" not in read
+
+
+def test_the_other_leg_being_fine_means_one_leg_is_affected() -> None:
+    assert findings("My right calf is swollen; the other leg is fine.")["both_legs_affected"] is False
+
+
+def test_a_symptom_on_the_other_side_is_not_this_legs_finding() -> None:
+    reading = read_narrative("My right knee hurts at the back and the other calf is swollen.")
+    assert "calf_swelling" not in reading.findings
+    other = [e for e in reading.evidence if e.finding_id == "calf_swelling"]
+    assert other[0].status is Status.OTHER_SIDE
+
+
+def test_symptoms_on_both_sides_mean_both_legs_are_affected() -> None:
+    text = "The back of my right knee hurts. My left calf is swollen too."
+    assert findings(text)["both_legs_affected"] is True
+
+
+def test_the_side_of_the_complaint_is_read() -> None:
+    assert read_narrative("The back of my left knee aches.").side == "left"
