@@ -28,27 +28,36 @@ class ClauseWords:
 
 
 def clause_ids(doc: Doc, words: ClauseWords, mention_starts: Collection[int] = frozenset(),
-               statement_starts: Collection[int] = frozenset()) -> list[int]:
+               statement_tokens: Collection[int] = frozenset(),
+               site_starts: Collection[int] = frozenset()) -> list[int]:
     """For each token, the number of its clause (counting from 0 over the whole text).
 
     ``mention_starts`` are the tokens where a mention of the lexicon begins (", and swelling"
-    continues a list); ``statement_starts`` where a symptom or finding is stated (a clause
-    ends only after it has stated something).
+    continues a list); ``statement_tokens`` the words that state a symptom or finding, and
+    ``site_starts`` where a body site is named. A clause ends
+    only after it has stated something, and "and my ..." right after a body site continues a
+    list of sites ("the back of my knee and my calf ache").
     """
     ids: list[int] = []
     clause = 0
     stated = False
+    last_was_statement = False
     for token in doc:
-        if token.i > 0 and (token.is_sent_start or token.norm_ in HARD_BREAKS
-                            or (stated and _starts_clause(doc, token.i, words, mention_starts))):
+        if token.i > 0 and (token.is_sent_start or token.norm_ in HARD_BREAKS or (
+                stated and _starts_clause(doc, token.i, words, mention_starts,
+                                          last_was_statement))):
             clause += 1
             stated = False
-        stated = stated or token.i in statement_starts
+        if token.i in statement_tokens:
+            stated = last_was_statement = True
+        elif token.i in site_starts:
+            last_was_statement = False
         ids.append(clause)
     return ids
 
 
-def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collection[int]) -> bool:
+def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collection[int],
+                   last_was_statement: bool) -> bool:
     word = doc[i].norm_
     previous = doc[i - 1]
     after_punctuation = previous.is_punct and not _joins_numbers(doc, i - 1)
@@ -57,7 +66,7 @@ def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collect
             return False
         if after_punctuation and i + 1 not in mention_starts:
             return True
-        return doc[i + 1].norm_ in words.subjects
+        return last_was_statement and doc[i + 1].norm_ in words.subjects
     if not after_punctuation or previous.norm_ in CONJUNCTIONS:
         return False
     return word in words.subjects or word in words.openers

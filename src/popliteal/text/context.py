@@ -19,9 +19,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from popliteal.errors import KnowledgeBaseError
 from popliteal.text.clauses import ClauseWords, clause_ids
-from popliteal.text.lexicon import ContextRule, Lexicon
-from popliteal.text.phrases import compile_phrase
+from popliteal.text.lexicon import CONTEXT_FILE, ContextRule, Lexicon
+from popliteal.text.phrases import PhraseSyntaxError, compile_phrase
 
 MODIFIERS_KEY = "popliteal_modifiers"
 CONTEXT_ATTR = "popliteal_context"
@@ -75,15 +76,28 @@ class ContextComponent:
                                         frozenset(lexicon.context.clause_openers))
         self.symptom_terms = frozenset(f"term:{name}" for name, term in lexicon.terms.items()
                                        if term.role == "symptom")
-        self.matcher = Matcher(nlp.vocab)
+        self.site_terms = frozenset(f"term:{name}" for name, term in lexicon.terms.items()
+                                    if term.role == "site")
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        problems = []
         for index, rule in enumerate(self.rules):
-            self.matcher.add(f"context:{index}", [compile_phrase(rule.phrase, normalise, ())])
+            try:
+                pattern = (compile_phrase(rule.phrase, normalise, ()) if rule.phrase is not None
+                           else [dict(token) for token in rule.pattern or ()])
+                self.matcher.add(f"context:{index}", [pattern])
+            except (PhraseSyntaxError, ValueError) as error:
+                problems.append(f"{CONTEXT_FILE}: rules.{index} ({rule.label}): {error}")
+        if problems:
+            raise KnowledgeBaseError(problems)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans.get(self.mentions_key, []))
-        statements = {m.start for m in mentions
-                      if m.label_ in self.symptom_terms or not m.label_.startswith("term:")}
-        clauses = clause_ids(doc, self.clause_words, {m.start for m in mentions}, statements)
+        statements = {i for m in mentions
+                      if m.label_ in self.symptom_terms or not m.label_.startswith("term:")
+                      for i in range(m.start, m.end)}
+        sites = {m.start for m in mentions if m.label_ in self.site_terms}
+        clauses = clause_ids(doc, self.clause_words, {m.start for m in mentions}, statements,
+                             sites)
         triggers = self.find_triggers(doc, clauses)
         doc.spans[MODIFIERS_KEY] = [Span(doc, t.start, t.end, label=t.category)
                                     for t in triggers]

@@ -60,6 +60,7 @@ class Term(_Frozen):
     role: Role
     phrases: Phrases = Field(min_length=1)
     refers_back: bool = False
+    shadows_sites: bool = False
 
 
 class FindingEntry(_Frozen):
@@ -97,12 +98,27 @@ class LexiconFile(_Frozen):
 
 
 class ContextRule(_Frozen):
-    """One trigger of the context reader (ConText style)."""
+    """One trigger of the context reader (ConText style).
 
-    phrase: str = Field(min_length=1)
+    A trigger is a ``phrase`` in the lexicon's syntax, or, where words are not enough ("maybe"
+    before any number), a spaCy Matcher ``pattern``.
+    """
+
+    phrase: str | None = Field(default=None, min_length=1)
+    pattern: tuple[dict[str, Any], ...] | None = Field(default=None, min_length=1)
     category: Category
     direction: Direction = "forward"
     max_scope: int | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> ContextRule:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("give exactly one of 'phrase' or 'pattern'")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.phrase if self.phrase is not None else str(list(self.pattern or ()))
 
 
 class TimeWords(_Frozen):

@@ -105,16 +105,21 @@ def pair_all(symptoms: Sequence[Span], sites: Sequence[Span], antecedents: Seque
     for clause, (clause_symptoms, clause_sites) in sorted(by_clause.items()):
         first = min(s.start for s in clause_symptoms + clause_sites)
         earlier = None
-        if not clause_sites and _points_back(clause_symptoms[0].doc, clauses, clause):
+        if not clause_sites and _points_back(clause_symptoms[0].doc, clauses, clause,
+                                             clause_symptoms):
             earlier = _antecedent(antecedents, first, sentence_of, preferred)
         pairs.extend(pair_clause(clause_symptoms, clause_sites, earlier))
     return pairs
 
 
-def _points_back(doc: Doc, clauses: Sequence[int], clause: int) -> bool:
-    """"it", "there", or a clause with no subject of its own ("..., and has started to ache")."""
+def _points_back(doc: Doc, clauses: Sequence[int], clause: int,
+                 symptoms: Sequence[Span]) -> bool:
+    """"it", "there", "the pain" (a symptom already spoken of), or a clause with no subject of
+    its own ("..., and has started to ache")."""
     tokens = [t for t in doc if clauses[t.i] == clause and not t.is_punct]
     if any(t.norm_ in POINTING_BACK for t in tokens):
+        return True
+    if any(s.start > 0 and doc[s.start - 1].norm_ == "the" for s in symptoms):
         return True
     return (len(tokens) > 1 and tokens[0].norm_ in ELLIPSIS_OPENERS
             and tokens[1].norm_ not in SUBJECTS)

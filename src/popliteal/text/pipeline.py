@@ -39,7 +39,7 @@ def lexicon_vocabulary(lexicon: Lexicon, normalise: Callable[[str], list[str]]) 
     for entry in lexicon.findings.values():
         phrases.extend(entry.phrases)
         phrases.extend(entry.absent_phrases)
-    phrases.extend(rule.phrase for rule in lexicon.context.rules)
+    phrases.extend(rule.phrase for rule in lexicon.context.rules if rule.phrase is not None)
     return {word for phrase in phrases for word in phrase_words(phrase, normalise)}
 
 

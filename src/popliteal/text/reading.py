@@ -84,10 +84,12 @@ class _Interpreter:
 
     def interpret(self, doc: Doc) -> NarrativeReading:
         mentions = [_mention(span) for span in doc.spans[MENTIONS_KEY]]
-        statements = {m.span.start for m in mentions
-                      if m.label.kind != "term" or self._role(m) == "symptom"}
+        statements = {i for m in mentions
+                      if m.label.kind != "term" or self._role(m) == "symptom"
+                      for i in range(m.span.start, m.span.end)}
+        sites = {m.span.start for m in mentions if self._role(m) == "site"}
         clauses = clause_ids(doc, self.clause_words, {m.span.start for m in mentions},
-                             statements)
+                             statements, sites)
         sentence_of = _sentence_numbers(doc)
         times = self.times.read(doc)
         side = _main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
@@ -121,7 +123,8 @@ class _Interpreter:
                sentence_of: Sequence[int], side: str | None) -> list[_Raw]:
         by_span = {(m.span.start, m.span.end, m.span.label_): m for m in mentions}
         shadows = [m.span for m in mentions if self._shadows(m)]
-        cues = [m.span for m in mentions if self._role(m) == "cue"]
+        cues = [m.span for m in mentions if self._role(m) == "cue"
+                and self.lexicon.terms[m.label.name].shadows_sites]
         symptoms = [m.span for m in mentions
                     if self._role(m) == "symptom" and not _inside(m.span, shadows)]
         antecedents = [m.span for m in mentions
