@@ -54,13 +54,16 @@ class Spelling(_Frozen):
 class Term(_Frozen):
     """A building block: a word for a symptom, a body site or a sentence-level cue.
 
-    ``refers_back`` marks the sites that "it" most often means in a narrative about a knee.
+    ``refers_back`` marks the sites that "it" most often means in a narrative about a knee;
+    ``shadows_sites`` a cue whose body words are not a place ("when I straighten my leg");
+    ``states`` a cue that states something itself, so that its negation counts ("worse").
     """
 
     role: Role
     phrases: Phrases = Field(min_length=1)
     refers_back: bool = False
     shadows_sites: bool = False
+    states: bool = False
 
 
 class FindingEntry(_Frozen):

@@ -3,10 +3,11 @@
 "Pain behind my knee and swelling in my calf" states two findings, not four. Within a clause,
 each site takes the symptom nearest to it; a symptom no site took goes to the site nearest to
 it; lists of both ("my calf and the back of my knee are sore and swollen") pair every symptom
-with every site. A clause with a symptom but no site, that points back with "it" or "there"
-("then it swelled", "I can feel a lump there") or has no subject of its own, uses the last
-site named before it, within two sentences, preferring a site of the knee. Whatever is left
-is an unpaired symptom ("a lump").
+with every site. A clause with a symptom but no site may point back, within two sentences:
+with "it", "there" or "the pain" ("then it swelled", "I can feel a lump there") to the site
+the narrative is about (the last one named, preferring a site of the knee); with no subject
+of its own ("..., but not swollen") to the sites of the clause before. Whatever is left is an
+unpaired symptom ("a lump").
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def _nearest(target: Span, candidates: Sequence[Span]) -> Span:
 
 
 def pair_clause(symptoms: Sequence[Span], sites: Sequence[Span],
-                earlier_site: Span | None) -> list[Pair]:
+                earlier_sites: Sequence[Span] = ()) -> list[Pair]:
     """The pairs of one clause (see the module docstring)."""
     if not symptoms:
         return []
     if not sites:
-        return [Pair(symptom, earlier_site) for symptom in symptoms]
+        if not earlier_sites:
+            return [Pair(symptom, None) for symptom in symptoms]
+        return [Pair(symptom, site) for symptom in symptoms for site in earlier_sites]
     if _coordinated(symptoms, sites):
         return [Pair(symptom, site) for symptom in symptoms for site in sites]
     pairs = {(id(_nearest(site, symptoms)), id(site)): Pair(_nearest(site, symptoms), site)
@@ -104,31 +107,34 @@ def pair_all(symptoms: Sequence[Span], sites: Sequence[Span], antecedents: Seque
     pairs: list[Pair] = []
     for clause, (clause_symptoms, clause_sites) in sorted(by_clause.items()):
         first = min(s.start for s in clause_symptoms + clause_sites)
-        earlier = None
-        if not clause_sites and _points_back(clause_symptoms[0].doc, clauses, clause,
-                                             clause_symptoms):
-            earlier = _antecedent(antecedents, first, sentence_of, preferred)
+        earlier: list[Span] = []
+        if clause_symptoms and not clause_sites:
+            how = _points_back(clause_symptoms[0].doc, clauses, clause, clause_symptoms)
+            window = [s for s in antecedents if s.end <= first
+                      and sentence_of[first] - sentence_of[s.start] <= LOOK_BACK_SENTENCES]
+            if how == "ellipsis" and window:
+                latest = max(clauses[s.start] for s in window)
+                earlier = [s for s in window if clauses[s.start] == latest]
+            elif how == "reference" and window:
+                earlier = [max(window, key=lambda s: (preferred(s), s.start))]
         pairs.extend(pair_clause(clause_symptoms, clause_sites, earlier))
     return pairs
 
 
 def _points_back(doc: Doc, clauses: Sequence[int], clause: int,
-                 symptoms: Sequence[Span]) -> bool:
-    """"it", "there", "the pain" (a symptom already spoken of), or a clause with no subject of
-    its own ("..., and has started to ache")."""
+                 symptoms: Sequence[Span]) -> str | None:
+    """How a clause without a site points back, if it does.
+
+    "ellipsis": no subject of its own ("..., but not swollen") - it shares the sites of the
+    clause before. "reference": "it", "there" or "the pain" (a symptom already spoken of) - the
+    site the narrative is about.
+    """
     tokens = [t for t in doc if clauses[t.i] == clause and not t.is_punct]
+    if (len(tokens) > 1 and tokens[0].norm_ in ELLIPSIS_OPENERS
+            and tokens[1].norm_ not in SUBJECTS):
+        return "ellipsis"
     if any(t.norm_ in POINTING_BACK for t in tokens):
-        return True
+        return "reference"
     if any(s.start > 0 and doc[s.start - 1].norm_ == "the" for s in symptoms):
-        return True
-    return (len(tokens) > 1 and tokens[0].norm_ in ELLIPSIS_OPENERS
-            and tokens[1].norm_ not in SUBJECTS)
-
-
-def _antecedent(sites: Sequence[Span], position: int, sentence_of: Sequence[int],
-                preferred: Callable[[Span], bool]) -> Span | None:
-    before = [s for s in sites if s.end <= position
-              and sentence_of[position] - sentence_of[s.start] <= LOOK_BACK_SENTENCES]
-    if not before:
-        return None
-    return max(before, key=lambda s: (preferred(s), s.start))
+        return "reference"
+    return None

@@ -14,7 +14,7 @@ findings a present finding implies. A finding stated present anywhere is present
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +26,7 @@ from popliteal.text.context import CONTEXT_ATTR, MentionContext
 from popliteal.text.lexicon import FindingEntry, Lexicon, load_lexicon
 from popliteal.text.mentions import MENTIONS_KEY, Label
 from popliteal.text.model import Evidence, NarrativeReading, Status
-from popliteal.text.pairing import pair_all
+from popliteal.text.pairing import Pair, pair_all
 from popliteal.text.pipeline import normaliser, reading_pipeline
 from popliteal.text.timing import TimeExpression, TimeReader
 
@@ -72,6 +72,8 @@ class _Interpreter:
         self.lexicon = lexicon
         self.times = times
         self.roles = {name: term.role for name, term in lexicon.terms.items()}
+        self.stating = frozenset(name for name, term in lexicon.terms.items()
+                                 if term.role == "symptom" or term.states)
         self.clause_words = ClauseWords(frozenset(lexicon.context.clause_subjects),
                                         frozenset(lexicon.context.clause_openers))
         self.combinations: dict[tuple[str, str], list[str]] = {}
@@ -93,9 +95,10 @@ class _Interpreter:
         sentence_of = _sentence_numbers(doc)
         times = self.times.read(doc)
         side = _main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
+        pairs = self._pair_spans(mentions, clauses, sentence_of)
         raws = self._phrases(mentions)
-        raws += self._pairs(doc, mentions, clauses, sentence_of, side)
-        raws += self._together(mentions, sentence_of, clauses)
+        raws += self._pairs(doc, mentions, pairs, side)
+        raws += self._together(mentions, sentence_of, clauses, pairs)
         units = _Units(clauses, sentence_of)
         applied = [self._apply_entry(raw, units, times) for raw in raws]
         applied += [self._apply_entry(raw, units, times) for raw in self._implied(applied)]
@@ -119,9 +122,8 @@ class _Interpreter:
                                   m.triggers))
         return found
 
-    def _pairs(self, doc: Doc, mentions: Sequence[_Mention], clauses: Sequence[int],
-               sentence_of: Sequence[int], side: str | None) -> list[_Raw]:
-        by_span = {(m.span.start, m.span.end, m.span.label_): m for m in mentions}
+    def _pair_spans(self, mentions: Sequence[_Mention], clauses: Sequence[int],
+                    sentence_of: Sequence[int]) -> list[Pair]:
         shadows = [m.span for m in mentions if self._shadows(m)]
         cues = [m.span for m in mentions if self._role(m) == "cue"
                 and self.lexicon.terms[m.label.name].shadows_sites]
@@ -130,16 +132,20 @@ class _Interpreter:
         antecedents = [m.span for m in mentions
                        if self._role(m) == "site" and not self._landmark(m.span)]
         sites = [s for s in antecedents if not _inside(s, shadows + cues)]
+        return pair_all(symptoms, sites, antecedents, clauses, sentence_of, self._refers_back)
+
+    def _pairs(self, doc: Doc, mentions: Sequence[_Mention], pairs: Sequence[Pair],
+               side: str | None) -> list[_Raw]:
+        by_span = {_key(m.span): m for m in mentions}
         found: list[_Raw] = []
-        for pair in pair_all(symptoms, sites, antecedents, clauses, sentence_of,
-                             self._refers_back):
-            symptom = by_span[(pair.symptom.start, pair.symptom.end, pair.symptom.label_)]
+        for pair in pairs:
+            symptom = by_span[_key(pair.symptom)]
             if pair.site is None:
                 for finding_id in self.unpaired.get(symptom.label.name, []):
                     found.append(_Raw(finding_id, symptom.status, symptom.past,
                                       (symptom.span,), "symptom named alone", symptom.triggers))
                 continue
-            site = by_span[(pair.site.start, pair.site.end, pair.site.label_)]
+            site = by_span[_key(pair.site)]
             found.extend(self._placed(doc, symptom, site, side))
         return found
 
@@ -183,17 +189,25 @@ class _Interpreter:
         return term is not None and term.refers_back
 
     def _together(self, mentions: Sequence[_Mention], sentence_of: Sequence[int],
-                  clauses: Sequence[int]) -> list[_Raw]:
+                  clauses: Sequence[int], pairs: Sequence[Pair]) -> list[_Raw]:
+        """Terms in one sentence or clause; a site a symptom there points back to counts as
+        named there ("It swelled up straight away" after "I twisted my knee")."""
         units: dict[str, dict[int, list[_Mention]]] = {"sentence": {}, "clause": {}}
+        by_span = {_key(m.span): m for m in mentions}
         for m in mentions:
             if m.label.kind == "term":
                 units["sentence"].setdefault(sentence_of[m.span.start], []).append(m)
                 units["clause"].setdefault(clauses[m.span.start], []).append(m)
+        for pair in pairs:
+            if pair.site is not None and clauses[pair.site.start] != clauses[pair.symptom.start]:
+                borrowed = by_span[_key(pair.site)]
+                units["sentence"].setdefault(sentence_of[pair.symptom.start], []).append(borrowed)
+                units["clause"].setdefault(clauses[pair.symptom.start], []).append(borrowed)
         found: list[_Raw] = []
         for finding_id, entry in self.lexicon.findings.items():
             for group in entry.together:
                 for unit in units[entry.together_within].values():
-                    found.extend(_together_in(finding_id, group, unit, self.roles))
+                    found.extend(_together_in(finding_id, group, unit, self.stating))
         return found
 
     def _apply_entry(self, raw: _Raw, units: _Units, times: Sequence[TimeExpression]) -> _Raw:
@@ -311,7 +325,7 @@ def _cue_status(status: Status) -> Status:
 
 
 def _together_in(finding_id: str, group: Sequence[str], sentence: Sequence[_Mention],
-                 roles: Mapping[str, str]) -> list[_Raw]:
+                 stating: frozenset[str]) -> list[_Raw]:
     found = []
     anchors = [m for m in sentence if m.label.name == group[0]]
     for anchor in anchors:
@@ -321,13 +335,17 @@ def _together_in(finding_id: str, group: Sequence[str], sentence: Sequence[_Ment
             if not candidates:
                 return []
             chosen.append(min(candidates, key=lambda m: abs(m.span.start - anchor.span.start)))
-        status = _worst(*(m.status if roles.get(m.label.name) == "symptom"
+        status = _worst(*(m.status if m.label.name in stating
                           else _cue_status(m.status) for m in chosen))
         triggers = tuple(t for m in chosen for t in m.triggers)
         found.append(_Raw(finding_id, status, any(m.past for m in chosen),
                           tuple(m.span for m in chosen), TOGETHER_RULE + " + ".join(group),
                           triggers))
     return found
+
+
+def _key(span: Span) -> tuple[int, int, str]:
+    return span.start, span.end, span.label_
 
 
 def _inside(span: Span, others: Sequence[Span]) -> bool:
