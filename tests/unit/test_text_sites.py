@@ -60,3 +60,10 @@ def test_symptoms_on_both_sides_mean_both_legs_are_affected() -> None:
 
 def test_the_side_of_the_complaint_is_read() -> None:
     assert read_narrative("The back of my left knee aches.").side == "left"
+
+
+def test_a_clause_without_a_subject_shares_the_sites_before_it() -> None:
+    read = findings("The back of my knee and my calf ache, but not swollen.")
+    assert read["calf_swelling"] is False
+    assert read["swelling_behind_knee"] is False
+    assert read["pain_calf"] is True

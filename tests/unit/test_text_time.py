@@ -53,3 +53,7 @@ def test_a_stiff_morning_is_dated_by_the_time_it_lasts() -> None:
 def test_an_injury_weeks_ago_is_not_a_recent_injury() -> None:
     assert "knee_injury" not in read_narrative("A month ago I fell on the stairs.").findings
     assert read_narrative("Two days ago I fell on the stairs.").findings["knee_injury"] is True
+
+
+def test_a_plural_unit_without_a_number_counts_as_two() -> None:
+    assert duration("The lump has been growing for months.") is True

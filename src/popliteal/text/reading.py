@@ -15,31 +15,38 @@ findings a present finding implies. A finding stated present anywhere is present
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from popliteal.text.clauses import ClauseWords, clause_ids
-from popliteal.text.context import CONTEXT_ATTR, MentionContext
 from popliteal.text.lexicon import FindingEntry, Lexicon, load_lexicon
 from popliteal.text.mentions import MENTIONS_KEY, Label
 from popliteal.text.model import Evidence, NarrativeReading, Status
 from popliteal.text.pairing import Pair, pair_all
 from popliteal.text.pipeline import normaliser, reading_pipeline
+from popliteal.text.statements import (
+    TOGETHER_RULE,
+    Mention,
+    RawEvidence,
+    Units,
+    by_length,
+    inside,
+    key,
+    main_side,
+    mention_of,
+    sentence_numbers,
+    side_of,
+    together_in,
+    worst,
+)
 from popliteal.text.timing import TimeExpression, TimeReader
 
 DURATION_FINDING = "symptoms_over_6_weeks"
 LONG_COMPLAINT_DAYS = 42.0
 NOT_COMPLAINT_CATEGORIES = frozenset({"risk", "exam"})
-TOGETHER_RULE = "together: "
-MINUTES_PER_DAY = 24 * 60
 LANDMARK_WORDS = frozenset({"above", "below", "beneath", "underneath", "towards", "toward"})
-BLOCKING = ((("other_person",), Status.OTHER_PERSON), (("hypothetical",), Status.HYPOTHETICAL),
-            (("uncertain",), Status.UNCERTAIN))
-SEVERITY = (Status.OTHER_PERSON, Status.HYPOTHETICAL, Status.UNCERTAIN, Status.OTHER_SIDE,
-            Status.TOO_LONG_AGO, Status.PAST, Status.ABSENT, Status.PRESENT)
 
 
 def read_narrative(text: str) -> NarrativeReading:
@@ -55,15 +62,6 @@ def _reader() -> _Interpreter:
     nlp = reading_pipeline()
     lexicon = load_lexicon()
     return _Interpreter(nlp, lexicon, TimeReader(nlp, lexicon.context.time, normaliser(nlp)))
-
-
-@dataclass(frozen=True)
-class _Mention:
-    span: Span
-    label: Label
-    status: Status
-    past: bool
-    triggers: tuple[str, ...]
 
 
 class _Interpreter:
@@ -85,89 +83,89 @@ class _Interpreter:
                 self.unpaired.setdefault(term, []).append(finding_id)
 
     def interpret(self, doc: Doc) -> NarrativeReading:
-        mentions = [_mention(span) for span in doc.spans[MENTIONS_KEY]]
+        mentions = [mention_of(span) for span in doc.spans[MENTIONS_KEY]]
         statements = {i for m in mentions
                       if m.label.kind != "term" or self._role(m) == "symptom"
                       for i in range(m.span.start, m.span.end)}
         sites = {m.span.start for m in mentions if self._role(m) == "site"}
         clauses = clause_ids(doc, self.clause_words, {m.span.start for m in mentions},
                              statements, sites)
-        sentence_of = _sentence_numbers(doc)
+        sentence_of = sentence_numbers(doc)
         times = self.times.read(doc)
-        side = _main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
+        side = main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
         pairs = self._pair_spans(mentions, clauses, sentence_of)
         raws = self._phrases(mentions)
         raws += self._pairs(doc, mentions, pairs, side)
         raws += self._together(mentions, sentence_of, clauses, pairs)
-        units = _Units(clauses, sentence_of)
+        units = Units(clauses, sentence_of)
         applied = [self._apply_entry(raw, units, times) for raw in raws]
         applied += [self._apply_entry(raw, units, times) for raw in self._implied(applied)]
         evidence = [raw.evidence() for raw in applied]
         evidence += self._duration(doc, mentions, times, sentence_of)
         return NarrativeReading(doc.text, tuple(sorted(evidence, key=_order)), side)
 
-    def _role(self, mention: _Mention) -> str | None:
+    def _role(self, mention: Mention) -> str | None:
         return self.roles.get(mention.label.name) if mention.label.kind == "term" else None
 
-    def _phrases(self, mentions: Iterable[_Mention]) -> list[_Raw]:
+    def _phrases(self, mentions: Iterable[Mention]) -> list[RawEvidence]:
         found = []
         for m in mentions:
             if m.label.kind == "finding":
-                found.append(_Raw(m.label.name, m.status, m.past, (m.span,), "phrase",
+                found.append(RawEvidence(m.label.name, m.status, m.past, (m.span,), "phrase",
                                   m.triggers))
             elif m.label.kind == "absent":
                 status = {Status.PRESENT: Status.ABSENT,
                           Status.ABSENT: Status.UNCERTAIN}.get(m.status, m.status)
-                found.append(_Raw(m.label.name, status, m.past, (m.span,), "phrase of absence",
+                found.append(RawEvidence(m.label.name, status, m.past, (m.span,), "phrase of absence",
                                   m.triggers))
         return found
 
-    def _pair_spans(self, mentions: Sequence[_Mention], clauses: Sequence[int],
+    def _pair_spans(self, mentions: Sequence[Mention], clauses: Sequence[int],
                     sentence_of: Sequence[int]) -> list[Pair]:
         shadows = [m.span for m in mentions if self._shadows(m)]
         cues = [m.span for m in mentions if self._role(m) == "cue"
                 and self.lexicon.terms[m.label.name].shadows_sites]
         symptoms = [m.span for m in mentions
-                    if self._role(m) == "symptom" and not _inside(m.span, shadows)]
+                    if self._role(m) == "symptom" and not inside(m.span, shadows)]
         antecedents = [m.span for m in mentions
                        if self._role(m) == "site" and not self._landmark(m.span)]
-        sites = [s for s in antecedents if not _inside(s, shadows + cues)]
+        sites = [s for s in antecedents if not inside(s, shadows + cues)]
         return pair_all(symptoms, sites, antecedents, clauses, sentence_of, self._refers_back)
 
-    def _pairs(self, doc: Doc, mentions: Sequence[_Mention], pairs: Sequence[Pair],
-               side: str | None) -> list[_Raw]:
-        by_span = {_key(m.span): m for m in mentions}
-        found: list[_Raw] = []
+    def _pairs(self, doc: Doc, mentions: Sequence[Mention], pairs: Sequence[Pair],
+               side: str | None) -> list[RawEvidence]:
+        by_span = {key(m.span): m for m in mentions}
+        found: list[RawEvidence] = []
         for pair in pairs:
-            symptom = by_span[_key(pair.symptom)]
+            symptom = by_span[key(pair.symptom)]
             if pair.site is None:
                 for finding_id in self.unpaired.get(symptom.label.name, []):
-                    found.append(_Raw(finding_id, symptom.status, symptom.past,
+                    found.append(RawEvidence(finding_id, symptom.status, symptom.past,
                                       (symptom.span,), "symptom named alone", symptom.triggers))
                 continue
-            site = by_span[_key(pair.site)]
+            site = by_span[key(pair.site)]
             found.extend(self._placed(doc, symptom, site, side))
         return found
 
-    def _placed(self, doc: Doc, symptom: _Mention, site: _Mention,
-                side: str | None) -> list[_Raw]:
+    def _placed(self, doc: Doc, symptom: Mention, site: Mention,
+                side: str | None) -> list[RawEvidence]:
         key = (symptom.label.name, site.label.name)
-        status = _worst(symptom.status, site.status)
-        site_side = _side_of(doc, site.span)
+        status = worst(symptom.status, site.status)
+        site_side = side_of(doc, site.span)
         if site_side == "other":
             status = Status.OTHER_SIDE
         spans = (symptom.span, site.span)
         triggers = symptom.triggers + site.triggers
         rule = f"{symptom.label.name} at {site.label.name}"
-        found = [_Raw(finding_id, status, symptom.past or site.past, spans, rule, triggers)
+        found = [RawEvidence(finding_id, status, symptom.past or site.past, spans, rule, triggers)
                  for finding_id in self.combinations.get(key, [])]
         opposite = site_side in ("left", "right") and side is not None and site_side != side
         if opposite and found and status is Status.PRESENT:
-            found.append(_Raw("both_legs_affected", status, False, spans,
+            found.append(RawEvidence("both_legs_affected", status, False, spans,
                               "symptoms on both sides", triggers))
         return found
 
-    def _shadows(self, m: _Mention) -> bool:
+    def _shadows(self, m: Mention) -> bool:
         """A phrase about the background or an injury ("hurt my back", "knee replaced"): the
         symptom and site words inside it are part of it, not a symptom placed at a site."""
         if m.label.kind not in ("finding", "absent"):
@@ -188,29 +186,29 @@ class _Interpreter:
         term = self.lexicon.terms.get(Label.of(site).name)
         return term is not None and term.refers_back
 
-    def _together(self, mentions: Sequence[_Mention], sentence_of: Sequence[int],
-                  clauses: Sequence[int], pairs: Sequence[Pair]) -> list[_Raw]:
+    def _together(self, mentions: Sequence[Mention], sentence_of: Sequence[int],
+                  clauses: Sequence[int], pairs: Sequence[Pair]) -> list[RawEvidence]:
         """Terms in one sentence or clause; a site a symptom there points back to counts as
         named there ("It swelled up straight away" after "I twisted my knee")."""
-        units: dict[str, dict[int, list[_Mention]]] = {"sentence": {}, "clause": {}}
-        by_span = {_key(m.span): m for m in mentions}
+        units: dict[str, dict[int, list[Mention]]] = {"sentence": {}, "clause": {}}
+        by_span = {key(m.span): m for m in mentions}
         for m in mentions:
             if m.label.kind == "term":
                 units["sentence"].setdefault(sentence_of[m.span.start], []).append(m)
                 units["clause"].setdefault(clauses[m.span.start], []).append(m)
         for pair in pairs:
             if pair.site is not None and clauses[pair.site.start] != clauses[pair.symptom.start]:
-                borrowed = by_span[_key(pair.site)]
+                borrowed = by_span[key(pair.site)]
                 units["sentence"].setdefault(sentence_of[pair.symptom.start], []).append(borrowed)
                 units["clause"].setdefault(clauses[pair.symptom.start], []).append(borrowed)
-        found: list[_Raw] = []
+        found: list[RawEvidence] = []
         for finding_id, entry in self.lexicon.findings.items():
             for group in entry.together:
                 for unit in units[entry.together_within].values():
-                    found.extend(_together_in(finding_id, group, unit, self.stating))
+                    found.extend(together_in(finding_id, group, unit, self.stating))
         return found
 
-    def _apply_entry(self, raw: _Raw, units: _Units, times: Sequence[TimeExpression]) -> _Raw:
+    def _apply_entry(self, raw: RawEvidence, units: Units, times: Sequence[TimeExpression]) -> RawEvidence:
         """The entry's own rules: whether the past counts, how recent, how long."""
         entry = self.lexicon.findings.get(raw.finding_id, FindingEntry(phrases=("-",)))
         status = raw.status
@@ -225,10 +223,10 @@ class _Interpreter:
             if dated and max(dated) > entry.recent_days:
                 status = Status.TOO_LONG_AGO
         if entry.longer_than_minutes is not None and raw.rule.startswith(TOGETHER_RULE):
-            status = _by_length(status, raw, units, times, entry.longer_than_minutes)
-        return _Raw(raw.finding_id, status, raw.past, raw.spans, raw.rule, raw.triggers)
+            status = by_length(status, raw, units, times, entry.longer_than_minutes)
+        return RawEvidence(raw.finding_id, status, raw.past, raw.spans, raw.rule, raw.triggers)
 
-    def _duration(self, doc: Doc, mentions: Sequence[_Mention],
+    def _duration(self, doc: Doc, mentions: Sequence[Mention],
                   times: Sequence[TimeExpression], sentence_of: Sequence[int]) -> list[Evidence]:
         current = {sentence_of[m.span.start] for m in mentions if self._is_complaint(m)}
         dated = [t for t in times if t.kind != "amount" and sentence_of[t.start] in current
@@ -243,7 +241,7 @@ class _Interpreter:
         return [Evidence(DURATION_FINDING, status, span.text, span.start_char, span.end_char,
                          f"duration of about {longest.days:g} days")]
 
-    def _is_complaint(self, m: _Mention) -> bool:
+    def _is_complaint(self, m: Mention) -> bool:
         if m.status is not Status.PRESENT or m.past:
             return False
         if m.label.kind == "term":
@@ -251,149 +249,25 @@ class _Interpreter:
         category = self.lexicon.categories.get(m.label.name, "risk")
         return m.label.kind == "finding" and category not in NOT_COMPLAINT_CATEGORIES
 
-    def _implied(self, raws: Sequence[_Raw]) -> list[_Raw]:
-        found: list[_Raw] = []
+    def _implied(self, raws: Sequence[RawEvidence]) -> list[RawEvidence]:
+        found: list[RawEvidence] = []
         for raw in raws:
             entry = self.lexicon.findings.get(raw.finding_id)
             if entry is None or raw.status is not Status.PRESENT:
                 continue
-            found.extend(_Raw(other, Status.PRESENT, raw.past, raw.spans,
+            found.extend(RawEvidence(other, Status.PRESENT, raw.past, raw.spans,
                               f"implied by {raw.finding_id}", raw.triggers)
                          for other in entry.implies)
         return found
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """Evidence before the lexicon entry's rules (past, recency) are applied."""
-
-    finding_id: str
-    status: Status
-    past: bool
-    spans: tuple[Span, ...]
-    rule: str
-    triggers: tuple[str, ...]
-
-    def evidence(self) -> Evidence:
-        first = min(self.spans, key=lambda s: s.start)
-        last = max(self.spans, key=lambda s: s.end)
-        doc = first.doc
-        text = doc.text[first.start_char:last.end_char]
-        return Evidence(self.finding_id, self.status, text, first.start_char, last.end_char,
-                        self.rule, self.triggers)
-
-
-def _mention(span: Span) -> _Mention:
-    context: MentionContext | None = span._.get(CONTEXT_ATTR)
-    categories = context.categories if context is not None else frozenset()
-    triggers = context.trigger_words if context is not None else ()
-    status = Status.ABSENT if "negated" in categories else Status.PRESENT
-    for names, blocking in BLOCKING:
-        if any(name in categories for name in names):
-            status = blocking
-            break
-    past = "historical" in categories and "current" not in categories
-    return _Mention(span, Label.of(span), status, past, triggers)
-
-
-@dataclass(frozen=True)
-class _Units:
-    clauses: Sequence[int]
-    sentences: Sequence[int]
-
-
-def _by_length(status: Status, raw: _Raw, units: _Units, times: Sequence[TimeExpression],
-               threshold_minutes: float) -> Status:
-    """"Stiff for an hour every morning": present when the stated time is longer than the
-    threshold, absent when shorter, and not read at all when no time is stated."""
-    if not status.counts:
-        return status
-    sentences = {units.sentences[s.start] for s in raw.spans}
-    minutes = [t.days * MINUTES_PER_DAY for t in times
-               if t.kind in ("amount", "duration") and units.sentences[t.start] in sentences]
-    if not minutes:
-        return Status.UNCERTAIN
-    if status is Status.ABSENT:
-        return status
-    return Status.PRESENT if max(minutes) > threshold_minutes else Status.ABSENT
-
-
-def _cue_status(status: Status) -> Status:
-    """A cue ("when I walk") lends a statement only its speaker: "no pain when I walk" is
-    negated by its symptom, and "it hurts if I kneel" is not a hypothetical."""
-    return status if status is Status.OTHER_PERSON else Status.PRESENT
-
-
-def _together_in(finding_id: str, group: Sequence[str], sentence: Sequence[_Mention],
-                 stating: frozenset[str]) -> list[_Raw]:
-    found = []
-    anchors = [m for m in sentence if m.label.name == group[0]]
-    for anchor in anchors:
-        chosen = [anchor]
-        for name in group[1:]:
-            candidates = [m for m in sentence if m.label.name == name]
-            if not candidates:
-                return []
-            chosen.append(min(candidates, key=lambda m: abs(m.span.start - anchor.span.start)))
-        status = _worst(*(m.status if m.label.name in stating
-                          else _cue_status(m.status) for m in chosen))
-        triggers = tuple(t for m in chosen for t in m.triggers)
-        found.append(_Raw(finding_id, status, any(m.past for m in chosen),
-                          tuple(m.span for m in chosen), TOGETHER_RULE + " + ".join(group),
-                          triggers))
-    return found
-
-
-def _key(span: Span) -> tuple[int, int, str]:
-    return span.start, span.end, span.label_
-
-
-def _inside(span: Span, others: Sequence[Span]) -> bool:
-    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span)
-               for o in others)
-
-
-def _worst(*statuses: Status) -> Status:
-    return min(statuses, key=SEVERITY.index)
-
-
-def _inside_trigger(time: TimeExpression, mentions: Sequence[_Mention]) -> bool:
+def _inside_trigger(time: TimeExpression, mentions: Sequence[Mention]) -> bool:
     doc = mentions[0].span.doc if mentions else None
     if doc is None:
         return False
     return any(span.label_ in ("historical", "other_person", "hypothetical")
                and span.start < time.end and time.start < span.end
                for span in doc.spans.get("popliteal_modifiers", []))
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    numbers = []
-    sentence = -1
-    for token in doc:
-        if token.is_sent_start or token.i == 0:
-            sentence += 1
-        numbers.append(sentence)
-    return numbers
-
-
-def _side_of(doc: Doc, site: Span) -> str | None:
-    window = doc[max(0, site.start - 3):site.end]
-    words = {token.norm_ for token in window}
-    if "other" in words:
-        return "other"
-    if "left" in words and "right" not in words:
-        return "left"
-    if "right" in words and "left" not in words:
-        return "right"
-    return None
-
-
-def _main_side(doc: Doc, sites: Sequence[Span]) -> str | None:
-    for site in sorted(sites, key=lambda s: s.start):
-        side = _side_of(doc, site)
-        if side in ("left", "right"):
-            return side
-    return None
 
 
 def _order(item: Evidence) -> tuple[int, int, str]:

@@ -7,9 +7,10 @@ Three kinds are read, with the vocabulary in context_rules.yaml (``time``):
 - a recent moment, "this morning", "yesterday", "since Sunday" (read as zero days);
 - any other amount of time, "for maybe 20 minutes", "after five minutes of jogging".
 
-Numbers may be digits, words ("a", "few", "couple"), ranges ("5-10", the larger counts) and
-glued to the unit ("2wks"). Only durations, dates and recent moments can date the complaint:
-an amount ("after five minutes of jogging") describes a pattern, not the complaint.
+Numbers may be digits, words ("a", "few", "couple"), ranges ("5-10", the larger counts),
+glued to the unit ("2wks"), or left out ("for months" counts as two). Only durations, dates
+and recent moments can date the complaint: an amount ("after five minutes of jogging")
+describes a pattern, not the complaint.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from popliteal.text.phrases import compile_phrase
 Kind = Literal["duration", "ago", "recent", "amount"]
 MAX_LOOKBACK = 5
 HOUR = 1 / 24
+UNCOUNTED_PLURAL = 2.0
 GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$")
 
 
@@ -70,6 +72,8 @@ class TimeReader:
             return None
         if number is None:
             number, start = self._number_before(doc, i)
+        if number is None and self._has_marker(doc, i, i) and doc[i].norm_.endswith("s"):
+            number = UNCOUNTED_PLURAL  # "for months": at least two
         if number is None:
             return None
         days = number * unit_days
