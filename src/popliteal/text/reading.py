@@ -100,9 +100,10 @@ class _Interpreter:
         units = Units(clauses, sentence_of)
         applied = [self._apply_entry(raw, units, times) for raw in raws]
         applied += [self._apply_entry(raw, units, times) for raw in self._implied(applied)]
-        evidence = [raw.evidence() for raw in applied]
+        text = doc.text
+        evidence = [raw.evidence(text) for raw in applied]
         evidence += self._duration(doc, mentions, times, sentence_of)
-        return NarrativeReading(doc.text, tuple(sorted(evidence, key=_order)), side)
+        return NarrativeReading(text, tuple(sorted(evidence, key=_order)), side)
 
     def _role(self, mention: Mention) -> str | None:
         return self.roles.get(mention.label.name) if mention.label.kind == "term" else None

@@ -45,13 +45,12 @@ class RawEvidence:
     rule: str
     triggers: tuple[str, ...]
 
-    def evidence(self) -> Evidence:
-        first = min(self.spans, key=lambda s: s.start)
-        last = max(self.spans, key=lambda s: s.end)
-        doc = first.doc
-        text = doc.text[first.start_char:last.end_char]
-        return Evidence(self.finding_id, self.status, text, first.start_char, last.end_char,
-                        self.rule, self.triggers)
+    def evidence(self, text: str) -> Evidence:
+        """The final evidence; ``text`` is the narrative (the doc's text, taken once)."""
+        start = min(s.start_char for s in self.spans)
+        end = max(s.end_char for s in self.spans)
+        return Evidence(self.finding_id, self.status, text[start:end], start, end, self.rule,
+                        self.triggers)
 
 
 def mention_of(span: Span) -> Mention:
