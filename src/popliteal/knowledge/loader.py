@@ -25,10 +25,15 @@ from popliteal.knowledge.model import (
     RedFlagRule,
     Source,
 )
+from popliteal.knowledge.questions import (
+    QuestionCatalogue,
+    check_question_catalogue,
+    parse_question_catalogue,
+)
 
 FILES = (
     "manifest.yaml", "sources.yaml", "findings.yaml", "conditions.yaml", "likelihoods.yaml",
-    "red_flags.yaml", "aliases.yaml",
+    "red_flags.yaml", "aliases.yaml", "question_groups.yaml",
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,6 +51,7 @@ class KnowledgeBase:
     likelihoods: dict[str, dict[str, Cited]]
     red_flags: tuple[RedFlagRule, ...]
     aliases: tuple[Alias, ...] = field(default=())
+    questions: QuestionCatalogue = field(default_factory=QuestionCatalogue)
 
     def likelihood(self, condition_id: str, finding_id: str) -> Cited:
         """P(finding | condition): the specific entry, or the finding's default."""
@@ -129,6 +135,7 @@ def _build(directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
     rules = _parse_list(raw, "red_flags.yaml", "rules", RedFlagRule, problems)
     aliases = _parse_list(raw, "aliases.yaml", "aliases", Alias, problems)
     likelihoods = _parse_likelihoods(raw["likelihoods.yaml"], problems)
+    questions = parse_question_catalogue(raw["question_groups.yaml"], problems)
     if problems:
         return None, problems
     kb = KnowledgeBase(
@@ -140,8 +147,10 @@ def _build(directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
         likelihoods=likelihoods,
         red_flags=tuple(rules),
         aliases=tuple(aliases),
+        questions=questions,
     )
     problems.extend(_cross_check(kb))
+    problems.extend(check_question_catalogue(kb))
     return (None if problems else kb), problems
 
 
