@@ -21,7 +21,8 @@ from popliteal.docs.markdown import escape
 from popliteal.knowledge import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[2]
-ANCHOR = re.compile(r'^<a id="(condition|finding|red-flag|source)-(.+)"></a>$', re.MULTILINE)
+ANCHOR = re.compile(r'^<a id="(condition|finding|question-group|red-flag|source)-(.+)"></a>$',
+                    re.MULTILINE)
 
 
 def sections(text: str) -> dict[tuple[str, str], str]:
@@ -29,7 +30,7 @@ def sections(text: str) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     matches = list(ANCHOR.finditer(text))
     for here, after in zip(matches, [*matches[1:], None], strict=True):
-        end = after.start() if after is not None else text.index("\n## Aliases")
+        end = after.start() if after is not None else text.index("\n## Why we ask, by category")
         found[(here.group(1), here.group(2))] = text[here.start():end]
     return found
 
@@ -48,6 +49,8 @@ def leaves(value: Any) -> Iterator[str]:
             yield from leaves(item)
     elif isinstance(value, Enum):
         yield str(value.value)
+    elif isinstance(value, bool):
+        yield "yes" if value else "no"
     elif isinstance(value, float):
         yield number(value)
     elif value is not None:
@@ -77,10 +80,21 @@ def missing_from_reference(kb: KnowledgeBase, text: str) -> list[str]:
             expect("finding", finding_id, iter([f"| {back} |"]), markdown=True)
     for finding in kb.findings.values():
         expect("finding", finding.id, leaves(finding))
+        if finding.id in kb.questions.why_by_finding:
+            expect("finding", finding.id, iter([kb.questions.why_by_finding[finding.id]]))
+    for group in kb.questions.groups:
+        expect("question-group", group.id, leaves(group))
+        for option in group.options:
+            stated = ", ".join(f"{f}={'yes' if v else 'no'}" for f, v in option.findings.items())
+            expect("question-group", group.id, iter([f"{option.id}: {option.label} → {stated}"]))
     for rule in kb.red_flags:
         expect("red-flag", rule.id, leaves(rule))
     for source in kb.sources.values():
         expect("source", source.id, leaves(source))
+    reasons = text[text.index("\n## Why we ask, by category"):text.index("\n## Aliases")]
+    missing.extend(f"why_by_category {category}" for category, why in
+                   kb.questions.why_by_category.items()
+                   if f"- `{category}`: {escape(why)}" not in reasons)
     aliases = text[text.index("\n## Aliases"):]
     missing.extend(f"alias {v!r}" for v in leaves(list(kb.aliases)) if v not in aliases)
     header = text[:text.index("\n## Conditions")]
@@ -105,6 +119,7 @@ def test_the_reference_covers_every_value_of_the_knowledge_base(kb: KnowledgeBas
 
 def test_the_reference_has_one_section_per_entry(kb: KnowledgeBase, reference: str) -> None:
     expected = ({("condition", c) for c in kb.conditions} | {("finding", f) for f in kb.findings}
+                | {("question-group", g.id) for g in kb.questions.groups}
                 | {("red-flag", r.id) for r in kb.red_flags} | {("source", s) for s in kb.sources})
     assert set(sections(reference)) == expected
 
@@ -129,6 +144,13 @@ def test_the_reference_names_the_knowledge_base_version_and_hash(kb: KnowledgeBa
                                                                  reference: str) -> None:
     assert f"**Version:** {kb.version}" in reference
     assert kb.content_hash in reference
+
+
+def test_the_coverage_check_notices_a_missing_question_option(kb: KnowledgeBase,
+                                                              reference: str) -> None:
+    option = kb.questions.groups[0].options[0]
+    damaged = reference.replace(f"- {option.id}: {option.label} →", "- ?", 1)
+    assert missing_from_reference(kb, damaged)
 
 
 def test_a_pipe_in_a_text_cannot_break_a_table() -> None:

@@ -59,7 +59,8 @@ def ids(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> No
 @app.command("show")
 @friendly_errors
 def show(
-    ident: str = typer.Argument(..., help="A condition, finding, red-flag rule or source id."),
+    ident: str = typer.Argument(
+        ..., help="A condition, finding, question group, red-flag rule or source id."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Everything about one entry: its fields and evidence, its likelihoods, what refers to it."""

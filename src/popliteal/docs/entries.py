@@ -16,9 +16,10 @@ from popliteal.engine.scores import OTTAWA_ITEMS, WELLS_ALTERNATIVE, WELLS_ITEMS
 from popliteal.errors import NotFoundError
 from popliteal.knowledge import KnowledgeBase
 from popliteal.knowledge.model import Cited, Condition, Finding, RedFlagRule, Source
+from popliteal.knowledge.questions import QuestionGroup
 
-Kind = Literal["condition", "finding", "red_flag", "source"]
-KINDS: tuple[Kind, ...] = ("condition", "finding", "red_flag", "source")
+Kind = Literal["condition", "finding", "question_group", "red_flag", "source"]
+KINDS: tuple[Kind, ...] = ("condition", "finding", "question_group", "red_flag", "source")
 
 
 class _Frozen(BaseModel):
@@ -49,7 +50,7 @@ class Table(_Frozen):
 
 
 class Entry(_Frozen):
-    """Everything about one condition, finding, red-flag rule or source."""
+    """Everything about one condition, finding, question group, red-flag rule or source."""
 
     kind: Kind
     id: str
@@ -108,14 +109,21 @@ def condition_entry(kb: KnowledgeBase, condition: Condition) -> Entry:
 
 
 def finding_entry(kb: KnowledgeBase, finding: Finding) -> Entry:
-    fields = (
+    fields = [
         Field(label="id", value=finding.id),
         Field(label="Category", value=finding.category),
         Field(label="Asked of", value=finding.ask),
         Field(label="Patient question", value=finding.question),
         Field(label="Clinical wording", value=finding.clinician),
         *cited_fields("Default likelihood", finding.default),
-    )
+    ]
+    group = kb.questions.group_of(finding.id)
+    if group is not None:
+        fields.append(Field(label="Asked in question group", value=group.id))
+    elif finding.ask == "patient":
+        own = kb.questions.why_by_finding.get(finding.id)
+        fields.append(Field(label="Why we ask" + ("" if own else " (its category's reason)"),
+                            value=kb.questions.why_for(finding) or ""))
     lists = (
         ItemList(label="Red-flag rules", items=tuple(
             f"{rule.id} ({role}) → {rule.level.value}"
@@ -131,8 +139,23 @@ def finding_entry(kb: KnowledgeBase, finding: Finding) -> Entry:
     )
     table = Table(label="Likelihoods given for this finding", columns=("condition", "p", "evidence"),
                   rows=rows)
-    return Entry(kind="finding", id=finding.id, title=finding.clinician, fields=fields,
+    return Entry(kind="finding", id=finding.id, title=finding.clinician, fields=tuple(fields),
                  lists=lists, tables=(table,))
+
+
+def question_group_entry(group: QuestionGroup) -> Entry:
+    fields = (
+        Field(label="id", value=group.id),
+        Field(label="Kind", value=group.kind),
+        Field(label="Question", value=group.text),
+        Field(label="Why we ask", value=group.why),
+    )
+    options = ItemList(label="Options (the answer states these findings)", items=tuple(
+        f"{option.id}: {option.label} → " + ", ".join(
+            f"{f}={'yes' if value else 'no'}" for f, value in option.findings.items())
+        for option in group.options))
+    return Entry(kind="question_group", id=group.id, title=group.text, fields=fields,
+                 lists=(options,))
 
 
 def red_flag_entry(kb: KnowledgeBase, rule: RedFlagRule) -> Entry:
@@ -220,6 +243,7 @@ def all_entries(kb: KnowledgeBase) -> dict[Kind, tuple[Entry, ...]]:
     return {
         "condition": tuple(condition_entry(kb, c) for c in kb.conditions.values()),
         "finding": tuple(finding_entry(kb, f) for f in kb.findings.values()),
+        "question_group": tuple(question_group_entry(g) for g in kb.questions.groups),
         "red_flag": tuple(red_flag_entry(kb, r) for r in kb.red_flags),
         "source": tuple(source_entry(kb, s) for s in kb.sources.values()),
     }
@@ -234,12 +258,13 @@ def entries_for(kb: KnowledgeBase, ident: str) -> tuple[Entry, ...]:
     finding_id = kb.resolve_finding(ident)
     if finding_id is not None:
         found.append(finding_entry(kb, kb.findings[finding_id]))
+    found.extend(question_group_entry(g) for g in kb.questions.groups if g.id == ident)
     found.extend(red_flag_entry(kb, rule) for rule in kb.red_flags if rule.id == ident)
     if ident in kb.sources:
         found.append(source_entry(kb, kb.sources[ident]))
     if not found:
-        raise NotFoundError(f"no condition, finding, red-flag rule or source has the id {ident!r} "
-                            "(see `popliteal kb ids`)")
+        raise NotFoundError(f"no condition, finding, question group, red-flag rule or source has "
+                            f"the id {ident!r} (see `popliteal kb ids`)")
     return tuple(found)
 
 

@@ -15,6 +15,7 @@ REFERENCE_PATH = "docs/reference/knowledge-base.md"
 HEADINGS: dict[Kind, str] = {
     "condition": "Conditions",
     "finding": "Findings",
+    "question_group": "Question groups",
     "red_flag": "Red-flag rules",
     "source": "Sources",
 }
@@ -31,7 +32,9 @@ HOW_TO_READ = (
     "A likelihood is P(finding present | condition); a finding with no entry for a condition "
     "uses the finding's default likelihood. Every number gives its evidence: a source id with "
     "a note on how the number was taken from it, or an estimate with its reason. A red-flag "
-    "rule sets a minimum level of care whenever it fires, whatever the probabilities say."
+    "rule sets a minimum level of care whenever it fires, whatever the probabilities say. "
+    "The interview asks a finding with its own yes/no question unless a question group asks "
+    "it; each question shows a reason for asking, its own or its category's."
 )
 
 
@@ -87,14 +90,23 @@ def knowledge_base_reference(kb: KnowledgeBase) -> str:
         "## Contents",
         "",
         *[f"- [{HEADINGS[kind]}](#{HEADINGS[kind].lower().replace(' ', '-')})" for kind in KINDS],
+        "- [Why we ask, by category](#why-we-ask-by-category)",
         "- [Aliases](#aliases)",
         "",
     ]
     for kind in KINDS:
         parts += [f"## {HEADINGS[kind]}", ""]
         parts += [render_entry(entry) for entry in entries[kind]]
+    parts += ["## Why we ask, by category", "", _why_by_category(kb)]
     parts += ["## Aliases", "", _aliases(kb)]
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _why_by_category(kb: KnowledgeBase) -> str:
+    """The reason shown for a yes/no question whose finding has no reason of its own."""
+    lines = [f"- `{category}`: {escape(why)}"
+             for category, why in kb.questions.why_by_category.items()]
+    return "\n".join(lines) + "\n"
 
 
 def _aliases(kb: KnowledgeBase) -> str:
