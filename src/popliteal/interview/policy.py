@@ -1,0 +1,88 @@
+"""Which question to ask next, and when to stop asking.
+
+Every open question is weighed (value.py) by three numbers:
+
+* ``stake``: the triage loss expected from not asking it, the chance of each answer times the
+  cost (engine/triage.py's loss matrix) of the level being wrong by what that answer changes;
+* ``urgency``: the bits its answer tells about whether the cause needs more urgent care than
+  the level given now. This sees a question such as "is your calf swollen?" whose answer
+  would not change the level on its own but would make a clot likely enough that the next
+  answer could;
+* ``information``: the bits its answer is expected to tell about the cause.
+
+A question is *worth asking* when any of these holds:
+
+* its stake is at least ``STAKE_TO_ASK``. From a GP appointment, that is when at least about
+  one person in 300 with the same answers would answer so as to need an ambulance, one in
+  120 an emergency department, or one in 20 same-day care;
+* its urgency is at least ``URGENCY_TO_ASK`` bits;
+* the differential is not settled (the leading cause has a probability below ``SETTLED``) and
+  its information is at least ``INFORMATION_TO_ASK`` bits.
+
+The next question is the worth-asking question with the highest
+``information + URGENCY_WEIGHT * urgency + TRIAGE_WEIGHT * stake``, so questions that could
+change the level come first (a screen for warning signs, the one finding that would send
+someone to same-day care), then those that best separate the likely causes. Equal scores go
+to the order of the question catalogue.
+
+Stopping rule. The interview stops at the first of:
+
+1. ``MAX_QUESTIONS`` questions answered (the vignette contract's cap);
+2. no open question is worth asking: none could plausibly change the level, none would tell
+   much about whether more urgent care is needed, and either the leading cause is settled or
+   no question would tell enough about the cause to be worth the person's time.
+
+A question is open until it is answered; its answer may also become known on the way (a
+screen's sign stated in the person's story), and then it is not asked. "Don't know" counts as
+an answer: it tells the model nothing, so the weighing stays as it was and the next question on
+the list comes up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from popliteal.interview.lookahead import Situation, TriageModel
+from popliteal.interview.model import Question
+from popliteal.interview.value import QuestionValue, weigh
+
+MAX_QUESTIONS = 40
+STAKE_TO_ASK = 0.2
+URGENCY_TO_ASK = 0.05
+INFORMATION_TO_ASK = 0.1
+SETTLED = 0.8
+TRIAGE_WEIGHT = 4.0
+URGENCY_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The question to ask next (None to stop) and how many are still worth asking."""
+
+    question_id: str | None
+    worth_asking: int
+    values: tuple[QuestionValue, ...]
+
+
+def worth_asking(value: QuestionValue, settled: bool) -> bool:
+    """Could the answer plausibly change the level, or still sharpen an unsettled differential?"""
+    return (value.stake >= STAKE_TO_ASK or value.urgency >= URGENCY_TO_ASK
+            or (not settled and value.information >= INFORMATION_TO_ASK))
+
+
+def score(value: QuestionValue) -> float:
+    return value.information + URGENCY_WEIGHT * value.urgency + TRIAGE_WEIGHT * value.stake
+
+
+def choose(tm: TriageModel, now: Situation, open_questions: Iterable[Question],
+           answered: int) -> Choice:
+    """Weigh the open questions and pick the next one, or stop by the stopping rule."""
+    values = tuple(v for q in open_questions if (v := weigh(tm, now, q)) is not None)
+    settled = max(now.probabilities) >= SETTLED
+    candidates = [v for v in values if worth_asking(v, settled)]
+    room = MAX_QUESTIONS - answered
+    if room <= 0 or not candidates:
+        return Choice(None, 0, values)
+    best = max(candidates, key=score)  # max keeps the first of equal scores: catalogue order
+    return Choice(best.question_id, min(room, len(candidates)), values)
