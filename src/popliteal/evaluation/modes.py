@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from popliteal.engine.assessment import Assessment, run_assessment
 from popliteal.engine.evidence import Patient
+from popliteal.evaluation.simulated_patient import simulated_interview
 from popliteal.evaluation.vignettes import Vignette
+from popliteal.interview import finish
 from popliteal.knowledge import KnowledgeBase
 
 
@@ -33,4 +35,11 @@ def run_full(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:
     return ModeOutput(run_assessment(kb, patient_of(vignette), vignette.findings))
 
 
-MODES: dict[str, ModeRunner] = {"full": run_full}
+def run_interview(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:
+    """Start from the narrative's findings; the simulated patient answers from ``findings``."""
+    state = simulated_interview(kb, patient_of(vignette), vignette.narrative_findings,
+                                vignette.findings)
+    return ModeOutput(finish(kb, state), questions=len(state.answers))
+
+
+MODES: dict[str, ModeRunner] = {"full": run_full, "interview": run_interview}
