@@ -34,9 +34,11 @@ from popliteal.fhir import (
     validate,
 )
 from popliteal.fhir.assessment import probability_decimal
-from popliteal.fhir.questionnaire import AUDIENCES, CATEGORY_TITLES, questionnaire_response
+from popliteal.fhir.questionnaire import AUDIENCES, CATEGORY_TITLES
 from popliteal.fhir.reading import bundle_risk_assessment, differential, triage_level
+from popliteal.fhir.response import questionnaire_response
 from popliteal.fhir.terminology import ICD10_SYSTEM, TRIAGE_LEVEL_SYSTEM
+from popliteal.interview.catalogue import catalogue
 from popliteal.knowledge import KnowledgeBase, load_knowledge_base
 from popliteal.knowledge.model import Category
 from popliteal.levels import LEVELS
@@ -55,12 +57,16 @@ def bundle_for(vignette: Vignette) -> Bundle:
     return assessment_bundle(KB, assess(vignette.age, vignette.sex, vignette.findings), issued=ISSUED)
 
 
-def link_ids(items: list[Any] | None) -> list[str]:
-    found: list[str] = []
+def all_items(items: list[Any] | None) -> list[Any]:
+    found: list[Any] = []
     for item in items or []:
-        found.append(item.linkId)
-        found += link_ids(item.item)
+        found.append(item)
+        found += all_items(item.item)
     return found
+
+
+def link_ids(items: list[Any] | None) -> list[str]:
+    return [item.linkId for item in all_items(items)]
 
 
 def assert_round_trips(resource: Any) -> None:
@@ -104,11 +110,23 @@ def test_a_bundle_read_back_gives_the_same_assessment(vignette: Vignette) -> Non
     assert triage_level(risk) == again.level
 
 
-def test_the_patient_questionnaire_asks_age_sex_and_every_patient_finding(kb: KnowledgeBase) -> None:
-    ids = link_ids(questionnaire(kb, "patient").item)
-    asked = [i for i in ids if i in kb.findings]
-    assert sorted(asked) == sorted(f.id for f in kb.findings.values() if f.ask == "patient")
-    assert {"age", "sex"} <= set(ids)
+def test_the_patient_questionnaire_asks_every_interview_question_and_covers_every_patient_finding(
+        kb: KnowledgeBase) -> None:
+    items = {item.linkId: item for item in all_items(questionnaire(kb, "patient").item)}
+    assert set(catalogue(kb).questions) <= set(items)
+    covered = {i for i in items if i in kb.findings} | {
+        finding for item in items.values() if item.type == "choice" and item.linkId != "sex"
+        for finding in catalogue(kb).questions[item.linkId].options[0].findings}
+    grouped = {f for q in catalogue(kb).questions.values() for o in q.options for f in o.findings}
+    assert covered | grouped == {f.id for f in kb.findings.values() if f.ask == "patient"}
+    assert {"age", "sex"} <= set(items)
+
+
+def test_every_patient_question_carries_its_reason_as_help(kb: KnowledgeBase) -> None:
+    items = {item.linkId: item for item in all_items(questionnaire(kb, "patient").item)}
+    for question in catalogue(kb).questions.values():
+        assert items[f"{question.id}.why"].text == question.why
+        assert items[f"{question.id}.why"].type == "display"
 
 
 def test_the_clinician_questionnaire_asks_every_finding_once(kb: KnowledgeBase) -> None:
@@ -158,15 +176,14 @@ def test_the_same_assessment_at_the_same_time_gives_the_same_bundle(kb: Knowledg
         assessment_bundle(kb, result, issued=ISSUED))
 
 
-def test_a_clinician_finding_makes_the_response_answer_the_clinician_questionnaire(
-        kb: KnowledgeBase) -> None:
+def test_the_findings_response_answers_the_clinician_questionnaire(kb: KnowledgeBase) -> None:
     result = assess(60, "female", {"pitting_oedema": True, "pain_calf": True})
     response = assessment_bundle(kb, result, issued=ISSUED).entry[0].resource
-    assert response.questionnaire.startswith(str(questionnaire(kb, "clinician").url))
+    assert response.questionnaire == f"{questionnaire(kb, 'clinician').url}|{kb.label}"
     assert validate(response, kb, questionnaires(kb)) == []
 
 
-def test_the_patient_questionnaire_refuses_a_clinician_finding(kb: KnowledgeBase) -> None:
-    with pytest.raises(InvalidInputError, match="pitting_oedema"):
-        questionnaire_response(kb, Patient(age=60, sex="female"), {"pitting_oedema": True},
-                               authored=ISSUED, audience="patient")
+def test_a_findings_response_refuses_an_unknown_finding(kb: KnowledgeBase) -> None:
+    with pytest.raises(InvalidInputError, match="gout"):
+        questionnaire_response(kb, Patient(age=60, sex="female"), {"gout": True},
+                               authored=ISSUED)

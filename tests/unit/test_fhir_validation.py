@@ -113,7 +113,7 @@ def test_a_missing_required_answer_is_reported(kb: KnowledgeBase,
 
 
 def test_a_duplicate_link_id_in_a_questionnaire_is_reported(kb: KnowledgeBase) -> None:
-    data = json.loads(questionnaire(kb).model_dump_json())
+    data = json.loads(questionnaire(kb, "clinician").model_dump_json())
     data["item"][1]["item"].append(data["item"][1]["item"][0])
     found = validate(parse_resource(data), kb)
     assert len(found) == 1 and "duplicate linkId" in found[0]

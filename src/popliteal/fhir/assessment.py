@@ -1,5 +1,10 @@
 """A finished assessment as FHIR: a RiskAssessment, and a Bundle with the answers behind it.
 
+The Bundle holds the findings the assessment used (a QuestionnaireResponse to the clinician
+questionnaire, which reproduces the result exactly), the interview's own answers when there
+was an interview (a QuestionnaireResponse to the patient questionnaire), and the RiskAssessment
+based on them.
+
 The RiskAssessment holds one prediction per condition (probability, ICD-10 code and popliteal's
 own condition code, since two conditions can share an ICD-10 code), the triage level as a
 coded extension, the reasons for the level as the mitigation, and the Wells and Ottawa
@@ -20,7 +25,7 @@ from fhir.resources.R4B.riskassessment import RiskAssessment
 from popliteal.engine.assessment import Assessment, RankedCondition
 from popliteal.engine.explain import Explanation
 from popliteal.errors import InvalidInputError
-from popliteal.fhir.questionnaire import questionnaire_response
+from popliteal.fhir.response import interview_response, questionnaire_response, subject_reference
 from popliteal.fhir.terminology import (
     CANONICAL_BASE,
     CONDITION_SYSTEM,
@@ -29,6 +34,7 @@ from popliteal.fhir.terminology import (
     TRIAGE_LEVEL_SYSTEM,
     knowledge_base_meta,
 )
+from popliteal.interview import InterviewState, current_findings
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
 
@@ -78,18 +84,14 @@ def _notes(assessment: Assessment) -> list[dict[str, str]]:
     return [{"text": note} for note in notes]
 
 
-def risk_assessment(assessment: Assessment, *, occurrence: datetime, basis: str | None = None,
+def risk_assessment(assessment: Assessment, *, occurrence: datetime, basis: tuple[str, ...] = (),
                     subject: str | None = None) -> RiskAssessment:
     """The assessment's differential and level of care as a RiskAssessment.
 
-    ``basis`` is a reference to the answers (the QuestionnaireResponse's fullUrl in a Bundle);
-    ``subject`` a reference to the patient, when the caller has one.
+    ``basis`` references the answers (QuestionnaireResponse fullUrls in a Bundle); ``subject``
+    is a reference to the patient, when the caller has one.
     """
     explained = {e.condition_id: e for e in assessment.explanations}
-    patient = assessment.patient
-    subject_ref = {"display": f"Adult, {patient.age} years, {patient.sex}"}
-    if subject is not None:
-        subject_ref["reference"] = subject
     reasons = " ".join(reason.text for reason in assessment.triage.reasons)
     data: dict[str, Any] = {
         "resourceType": "RiskAssessment",
@@ -99,7 +101,7 @@ def risk_assessment(assessment: Assessment, *, occurrence: datetime, basis: str 
                        "valueCodeableConcept": triage_level_concept(assessment.level)}],
         "status": "final",
         "code": {"text": "Causes of pain behind the knee and the level of care needed"},
-        "subject": subject_ref,
+        "subject": subject_reference(assessment.patient, subject),
         "occurrenceDateTime": occurrence.isoformat(),
         "method": {"text": ("popliteal Bayesian assessment, knowledge base "
                             f"{assessment.knowledge_base_version}+"
@@ -112,15 +114,18 @@ def risk_assessment(assessment: Assessment, *, occurrence: datetime, basis: str 
         "mitigation": f"{assessment.level.headline} {reasons}",
         "note": _notes(assessment),
     }
-    if basis is not None:
-        data["basis"] = [{"reference": basis, "type": "QuestionnaireResponse"}]
+    if basis:
+        data["basis"] = [{"reference": url, "type": "QuestionnaireResponse"} for url in basis]
     return RiskAssessment.model_validate(data)
 
 
-def _content_key(assessment: Assessment, issued: datetime) -> str:
-    answers = ",".join(f"{f}={int(v)}" for f, v in sorted(assessment.findings.items()))
+def _content_key(assessment: Assessment, issued: datetime,
+                 interview: InterviewState | None) -> str:
+    findings = ",".join(f"{f}={int(v)}" for f, v in sorted(assessment.findings.items()))
+    answers = "" if interview is None else ",".join(
+        f"{a.question_id}={a.value}" for a in interview.answers)
     return (f"{assessment.knowledge_base_hash}|{assessment.patient.age}|{assessment.patient.sex}|"
-            f"{answers}|{issued.isoformat()}")
+            f"{findings}|{answers}|{issued.isoformat()}")
 
 
 def _urn(kind: str, key: str) -> str:
@@ -128,26 +133,35 @@ def _urn(kind: str, key: str) -> str:
 
 
 def assessment_bundle(kb: KnowledgeBase, assessment: Assessment, *, issued: datetime,
-                      subject: str | None = None) -> Bundle:
-    """A collection Bundle: the answers (QuestionnaireResponse) and the result (RiskAssessment)."""
+                      subject: str | None = None,
+                      interview: InterviewState | None = None) -> Bundle:
+    """A collection Bundle: the answers behind the assessment and its RiskAssessment.
+
+    ``interview`` is the interview the assessment finished, if there was one.
+    """
     if assessment.knowledge_base_hash != kb.content_hash:
         raise InvalidInputError(
             f"this assessment used knowledge base {assessment.knowledge_base_version}+"
             f"{assessment.knowledge_base_hash[:12]}, not the loaded {kb.label}",
             field="knowledge_base")
-    key = _content_key(assessment, issued)
-    response_url = _urn("QuestionnaireResponse", key)
-    response = questionnaire_response(kb, assessment.patient, assessment.findings,
-                                      authored=issued, subject=subject)
-    risk = risk_assessment(assessment, occurrence=issued, basis=response_url, subject=subject)
+    if interview is not None and (interview.patient != assessment.patient or
+                                  current_findings(kb, interview) != assessment.findings):
+        raise InvalidInputError("the interview given is not the one this assessment finished",
+                                field="interview")
+    key = _content_key(assessment, issued, interview)
+    entries: list[tuple[str, Any]] = [(_urn("QuestionnaireResponse", key), questionnaire_response(
+        kb, assessment.patient, assessment.findings, authored=issued, subject=subject))]
+    if interview is not None:
+        entries.append((_urn("InterviewResponse", key), interview_response(
+            kb, interview, authored=issued, subject=subject)))
+    risk = risk_assessment(assessment, occurrence=issued, basis=tuple(url for url, _ in entries),
+                           subject=subject)
+    entries.append((_urn("RiskAssessment", key), risk))
     return Bundle.model_validate({
         "resourceType": "Bundle",
         "meta": knowledge_base_meta(kb.version, kb.content_hash),
         "identifier": {"system": "urn:ietf:rfc:3986", "value": _urn("Bundle", key)},
         "type": "collection",
         "timestamp": issued.isoformat(),
-        "entry": [
-            {"fullUrl": response_url, "resource": response},
-            {"fullUrl": _urn("RiskAssessment", key), "resource": risk},
-        ],
+        "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
     })

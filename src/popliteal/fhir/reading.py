@@ -21,12 +21,14 @@ from pydantic import ValidationError
 from popliteal.api import make_patient, normalise_findings
 from popliteal.engine.evidence import Patient
 from popliteal.errors import InvalidInputError
-from popliteal.fhir.questionnaire import AGE_LINK_ID, SEX_LINK_ID, questionnaire_url
+from popliteal.fhir.questionnaire import AGE_LINK_ID, AUDIENCES, SEX_LINK_ID, questionnaire_url
 from popliteal.fhir.terminology import (
     CONDITION_SYSTEM,
+    QUESTION_OPTION_SYSTEM,
     TRIAGE_LEVEL_EXTENSION,
     TRIAGE_LEVEL_SYSTEM,
 )
+from popliteal.interview.catalogue import check_value, question_by_id
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
 
@@ -73,9 +75,15 @@ def _answered(items: list[Any] | None) -> Iterator[tuple[str, Any]]:
 
 
 def read_response(kb: KnowledgeBase, response: QuestionnaireResponse) -> tuple[Patient, dict[str, bool]]:
-    """The patient and findings a response gives; published ids and aliases are accepted."""
+    """The patient and findings a response to either questionnaire gives.
+
+    Answers to the clinician questionnaire are findings; answers to the patient questionnaire
+    are read as the interview reads them (a choice states its option's findings). Published
+    ids and their aliases are accepted.
+    """
     canonical = str(response.questionnaire or "").split("|")[0]
-    if canonical not in {questionnaire_url("patient"), questionnaire_url("clinician")}:
+    audiences = {questionnaire_url(a): a for a in AUDIENCES}
+    if canonical not in audiences:
         raise InvalidInputError(f"this response answers {canonical or 'no questionnaire'}, not "
                                 "a popliteal questionnaire", field="questionnaire")
     age: object = None
@@ -86,14 +94,34 @@ def read_response(kb: KnowledgeBase, response: QuestionnaireResponse) -> tuple[P
             age = answer.valueInteger
         elif link_id == SEX_LINK_ID:
             sex = answer.valueCoding.code if answer.valueCoding is not None else None
+        elif audiences[canonical] == "patient" and answer.valueCoding is not None:
+            raw.update(_option_findings(kb, link_id, answer.valueCoding))
         else:
             raw[link_id] = answer.valueBoolean
     return make_patient(age, sex), normalise_findings(kb, raw)
 
 
+def _option_findings(kb: KnowledgeBase, link_id: str, coding: Any) -> dict[str, bool]:
+    """What choosing an option of a patient-questionnaire choice question states."""
+    question = question_by_id(kb, link_id)
+    prefix = f"{question.id}."
+    code = str(coding.code or "")
+    if coding.system != QUESTION_OPTION_SYSTEM or not code.startswith(prefix):
+        raise InvalidInputError(f"{code!r} is not an answer to {link_id!r}", field=link_id)
+    option_id = code.removeprefix(prefix)
+    check_value(question, option_id)
+    return question.findings_for(option_id)
+
+
 def read_bundle(kb: KnowledgeBase, bundle: Bundle) -> tuple[Patient, dict[str, bool]]:
-    """The patient and findings of the QuestionnaireResponse in an assessment Bundle."""
-    return read_response(kb, _only(bundle, QuestionnaireResponse))
+    """The patient and findings an assessment Bundle records (its finding-level response)."""
+    clinician = questionnaire_url("clinician")
+    responses = [r for r in _all(bundle, QuestionnaireResponse)
+                 if str(r.questionnaire or "").split("|")[0] == clinician]
+    if len(responses) != 1:
+        raise InvalidInputError("the Bundle must hold exactly one response to the clinician "
+                                f"questionnaire, not {len(responses)}", field="entry")
+    return read_response(kb, responses[0])
 
 
 def bundle_risk_assessment(bundle: Bundle) -> RiskAssessment:
@@ -125,8 +153,12 @@ def triage_level(risk: RiskAssessment) -> Level:
                             field="extension")
 
 
+def _all(bundle: Bundle, kind: type[Any]) -> list[Any]:
+    return [e.resource for e in bundle.entry or [] if isinstance(e.resource, kind)]
+
+
 def _only(bundle: Bundle, kind: type[Any]) -> Any:
-    found = [e.resource for e in bundle.entry or [] if isinstance(e.resource, kind)]
+    found = _all(bundle, kind)
     if len(found) != 1:
         raise InvalidInputError(f"the Bundle must hold exactly one {kind.__name__}, "
                                 f"not {len(found)}", field="entry")

@@ -1,9 +1,9 @@
 """popliteal's FHIR identifiers, the knowledge-base tag, and the CodeSystems it defines.
 
 Canonical URLs in FHIR are identifiers: they must be stable and unique, and need not be
-served. popliteal's all live under :data:`CANONICAL_BASE`. Three CodeSystems are exported:
-the five triage levels, the conditions and the findings, each built from the code or the data
-so they can never disagree with what popliteal uses.
+served. popliteal's all live under :data:`CANONICAL_BASE`. Four CodeSystems are exported:
+the five triage levels, the conditions, the findings and the options of the interview's
+choice questions, each built from the code or the data so they never disagree with popliteal.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from fhir.resources.R4B.codesystem import CodeSystem
 
 from popliteal import __version__
+from popliteal.interview.catalogue import catalogue
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import LEVELS
 
@@ -21,10 +22,13 @@ ICD10_SYSTEM = "http://hl7.org/fhir/sid/icd-10"
 GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender"
 MIN_VALUE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/maxValue"
+ITEM_CONTROL_EXTENSION = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 
 TRIAGE_LEVEL_SYSTEM = f"{CANONICAL_BASE}/CodeSystem/triage-level"
 CONDITION_SYSTEM = f"{CANONICAL_BASE}/CodeSystem/condition"
 FINDING_SYSTEM = f"{CANONICAL_BASE}/CodeSystem/finding"
+QUESTION_OPTION_SYSTEM = f"{CANONICAL_BASE}/CodeSystem/question-option"
 KNOWLEDGE_BASE_SYSTEM = f"{CANONICAL_BASE}/CodeSystem/knowledge-base"
 TRIAGE_LEVEL_EXTENSION = f"{CANONICAL_BASE}/StructureDefinition/triage-level"
 
@@ -137,6 +141,26 @@ def finding_code_system(kb: KnowledgeBase) -> CodeSystem:
         ])
 
 
+def option_code(question_id: str, option_id: str) -> str:
+    """An option's code: option ids are unique only within their question."""
+    return f"{question_id}.{option_id}"
+
+
+def question_option_code_system(kb: KnowledgeBase) -> CodeSystem:
+    """Each option of each choice question, with the findings choosing it states."""
+    concepts = [{
+        "code": option_code(question.id, option.id), "display": option.label,
+        "definition": "States " + ", ".join(
+            f"{finding_id}={'yes' if value else 'no'}" for finding_id, value in option.findings.items()),
+    } for question in catalogue(kb).questions.values() for option in question.options]
+    return _code_system(
+        slug="question-option", name="PoplitealQuestionOption", title="popliteal answer options",
+        version=kb.version, kb=kb, concepts=concepts,
+        description=("The answers to popliteal's choice questions. The code is the question id "
+                     "and the option id joined by a dot."))
+
+
 def code_systems(kb: KnowledgeBase) -> tuple[CodeSystem, ...]:
     """Every CodeSystem popliteal defines."""
-    return (triage_level_code_system(kb), condition_code_system(kb), finding_code_system(kb))
+    return (triage_level_code_system(kb), condition_code_system(kb), finding_code_system(kb),
+            question_option_code_system(kb))

@@ -109,8 +109,10 @@ def questionnaire_problems(questionnaire: Questionnaire) -> list[str]:
             problems.append(f"{path}: a group needs items")
         if item.type == "choice" and not item.answerOption:
             problems.append(f"{path}: a choice needs answer options")
-        if item.type != "group" and item.type not in ANSWER_FIELD:
+        if item.type not in {"group", "display", *ANSWER_FIELD}:
             problems.append(f"{path}: popliteal does not use item type {item.type!r}")
+        if item.type == "display" and (item.item or item.required):
+            problems.append(f"{path}: a display item has no items and is never required")
     return problems
 
 
@@ -180,6 +182,9 @@ def _match(asked: list[Any], answered: list[Any], path: str, problems: list[str]
         question = by_link.get(item.linkId)
         if question is None:
             problems.append(f"{here}: linkId {item.linkId!r} is not asked at this level")
+            continue
+        if question.type == "display":
+            problems.append(f"{here}: {item.linkId!r} is a display item and cannot be answered")
             continue
         if question.type == "group":
             if item.answer:

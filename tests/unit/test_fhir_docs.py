@@ -1,0 +1,34 @@
+"""docs/reference/fhir.md names every identifier and command popliteal's FHIR support has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from popliteal.cli.fhir import app as fhir_app
+from popliteal.fhir import code_systems
+from popliteal.fhir.questionnaire import AUDIENCES, questionnaire_url
+from popliteal.fhir.terminology import (
+    CANONICAL_BASE,
+    KNOWLEDGE_BASE_SYSTEM,
+    TRIAGE_LEVEL_EXTENSION,
+)
+from popliteal.knowledge import KnowledgeBase
+
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "fhir.md").read_text(
+    encoding="utf-8")
+
+
+def test_every_canonical_url_is_documented(kb: KnowledgeBase) -> None:
+    urls = [str(system.url) for system in code_systems(kb)]
+    urls += [questionnaire_url(a) for a in AUDIENCES]
+    urls += [KNOWLEDGE_BASE_SYSTEM, TRIAGE_LEVEL_EXTENSION, CANONICAL_BASE]
+    assert [url for url in urls if f"`{url}`" not in DOC] == []
+
+
+def test_every_code_system_can_be_asked_for_by_its_documented_name(kb: KnowledgeBase) -> None:
+    assert [s.id for s in code_systems(kb) if f"`{s.id}`" not in DOC] == []
+
+
+def test_every_fhir_subcommand_is_documented() -> None:
+    names = [command.name for command in fhir_app.registered_commands]
+    assert names and [n for n in names if f"popliteal fhir {n}" not in DOC] == []
