@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from popliteal.cli import clinician, evaluate, fhir, kb
+from popliteal.cli import assess, clinician, evaluate, fhir, kb, serve
 
 app = typer.Typer(
     name="popliteal",
@@ -14,10 +14,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command("assess")(assess.assess)
 app.add_typer(kb.app, name="kb")
 app.command("evaluate")(evaluate.evaluate)
 app.command("clinician")(clinician.clinician)
 app.add_typer(fhir.app, name="fhir")
+app.command("serve")(serve.serve)
 
 
 if __name__ == "__main__":  # pragma: no cover
