@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from integration.web_helpers import TestClient, make_client
 from popliteal.store import Store, normalise_url
 
 POSTGRES_ENV = "POPLITEAL_TEST_POSTGRES_URL"
@@ -60,3 +61,19 @@ def store(database_url: str) -> Iterator[Store]:
     store.migrate()
     yield store
     store.dispose()
+
+
+# --- the web app, in process -----------------------------------------------------------------
+
+@pytest.fixture
+def client(sqlite_url: str) -> Iterator[TestClient]:
+    """The app over a fresh SQLite file."""
+    with make_client(sqlite_url) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def any_client(database_url: str) -> Iterator[TestClient]:
+    """The app over a fresh database, once on SQLite and once on PostgreSQL."""
+    with make_client(database_url) as test_client:
+        yield test_client
