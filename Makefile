@@ -24,7 +24,10 @@ install: $(STAMP)  ## Create .venv and install popliteal
 
 install-test: $(TEST_STAMP)  ## Install popliteal with its test dependencies
 
-run: assess  ## Install and start the main job
+run: serve  ## Install and start the main job: the web app and REST API (popliteal serve)
+
+serve: $(STAMP)  ## Install and serve the web app and REST API on http://127.0.0.1:8000
+	$(BIN)/popliteal serve
 
 assess: $(STAMP)  ## Install and run an assessment in the terminal
 	$(BIN)/popliteal assess
