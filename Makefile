@@ -47,6 +47,7 @@ unit: $(TEST_STAMP)  ## Only the fast tests
 evaluate: $(STAMP)  ## Run the development vignettes in every available mode
 	$(BIN)/popliteal evaluate --mode full
 	$(BIN)/popliteal evaluate --mode interview
+	$(BIN)/popliteal evaluate --mode narrative
 
 docs: $(STAMP)  ## Regenerate docs/reference/knowledge-base.md from the knowledge base
 	$(BIN)/popliteal kb reference --output docs/reference/knowledge-base.md

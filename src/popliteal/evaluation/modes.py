@@ -15,6 +15,7 @@ from popliteal.evaluation.simulated_patient import simulated_interview
 from popliteal.evaluation.vignettes import Vignette
 from popliteal.interview import finish
 from popliteal.knowledge import KnowledgeBase
+from popliteal.text import read_narrative
 
 
 @dataclass(frozen=True)
@@ -42,4 +43,13 @@ def run_interview(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:
     return ModeOutput(finish(kb, state), questions=len(state.answers))
 
 
-MODES: dict[str, ModeRunner] = {"full": run_full, "interview": run_interview}
+def run_narrative(kb: KnowledgeBase, vignette: Vignette) -> ModeOutput:
+    """Start from what the free-text reader understood of the narrative; then as interview."""
+    extracted = dict(read_narrative(vignette.narrative).findings)
+    state = simulated_interview(kb, patient_of(vignette), extracted, vignette.findings)
+    return ModeOutput(finish(kb, state), questions=len(state.answers), extracted=extracted)
+
+
+MODES: dict[str, ModeRunner] = {
+    "full": run_full, "interview": run_interview, "narrative": run_narrative,
+}
