@@ -55,3 +55,11 @@ def test_findings_are_present_or_absent_only() -> None:
     reading = read_narrative("Maybe a fever. No swelling behind my knee. My calf hurts.")
     assert set(reading.findings.values()) <= {True, False}
     assert reading.findings == {"swelling_behind_knee": False, "pain_calf": True}
+
+
+def test_the_deciding_evidence_of_a_finding_carries_its_value() -> None:
+    reading = read_narrative("No swelling at first, but now my calf is swollen.")
+    deciding = reading.deciding("calf_swelling")
+    assert deciding is not None and deciding.status is Status.PRESENT
+    assert deciding.text == "calf is swollen"
+    assert reading.deciding("fever") is None

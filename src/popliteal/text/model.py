@@ -98,6 +98,13 @@ class NarrativeReading:
         """The evidence that became findings, for a person to confirm or correct."""
         return tuple(item for item in self.evidence if item.status.counts)
 
+    def deciding(self, finding_id: str) -> Evidence | None:
+        """The first evidence that gave a finding its value, to show the person why."""
+        value = self.findings.get(finding_id)
+        return next((item for item in self.evidence
+                     if item.finding_id == finding_id and item.value is value
+                     and value is not None), None)
+
     @property
     def not_counted(self) -> tuple[Evidence, ...]:
         """Mentions read but not taken as findings (unsure, past, someone else's ...)."""
