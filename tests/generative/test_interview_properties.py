@@ -23,9 +23,9 @@ from popliteal.interview.lookahead import level_after, situation, triage_model
 from popliteal.interview.policy import (
     INFORMATION_TO_ASK,
     MAX_QUESTIONS,
-    SETTLED,
     STAKE_TO_ASK,
     URGENCY_TO_ASK,
+    is_settled,
 )
 from popliteal.interview.reference import reference_value
 from popliteal.interview.value import open_answers, weigh
@@ -111,7 +111,7 @@ def test_it_stops_only_when_nothing_left_could_change_the_level(
     if len(state.answers) >= MAX_QUESTIONS:
         return
     now = situation(TM, state.patient, current_findings(KB, state))
-    settled = max(now.probabilities) >= SETTLED
+    settled = is_settled(now)
     for question in QUESTIONS:
         value = weigh(TM, now, question)
         if question.id in state.answered or value is None:

@@ -11,6 +11,7 @@ from popliteal.interview import (
     current_findings,
     finish,
     next_question,
+    question_by_id,
     start_interview,
 )
 from popliteal.interview.catalogue import catalogue
@@ -94,3 +95,24 @@ def test_when_it_stops_no_open_question_could_change_the_level(kb: KnowledgeBase
         value = weigh(tm, now, question)
         if question.id not in state.answered and value is not None:
             assert value.stake < STAKE_TO_ASK, question.id
+
+
+def test_at_an_emergency_only_a_question_that_could_call_an_ambulance_is_asked(
+        kb: KnowledgeBase) -> None:
+    state = interview_of_dont_knows(kb, {"hot_swollen_knee": True, "knee_swelling": True})
+    assert finish(kb, state).level is Level.EMERGENCY
+    tm = triage_model(kb)
+    emergency = situation(tm, PERSON, {"hot_swollen_knee": True, "knee_swelling": True})
+    for answer in state.answers:
+        value = weigh(tm, emergency, question_by_id(kb, answer.question_id))
+        assert value is not None and value.stake >= STAKE_TO_ASK, answer.question_id
+
+
+def test_a_level_on_a_knife_edge_does_not_keep_the_interview_going(kb: KnowledgeBase) -> None:
+    """Each "no" may tip the level across a boundary where both levels cost nearly the same;
+    that is not worth a question, so someone who says no to everything is not asked to the cap."""
+    state = start_interview(kb, Patient(age=61, sex="male"))
+    while (question := next_question(kb, state)) is not None:
+        state = answer_question(kb, state, question.id,
+                                "no" if question.kind == "yes_no" else question.options[-1].id)
+    assert len(state.answers) < MAX_QUESTIONS

@@ -105,11 +105,15 @@ class Situation:
     needs: tuple[int, ...]
     fired: frozenset[int]
     ottawa_positive: bool
-    rank: int
+    decision: Decision
+
+    @property
+    def rank(self) -> int:
+        return self.decision.rank
 
     @property
     def level(self) -> Level:
-        return LEVELS[self.rank]
+        return LEVELS[self.decision.rank]
 
     @property
     def entropy(self) -> float:
@@ -128,10 +132,10 @@ def situation(tm: TriageModel, patient: Patient, findings: Mapping[str, bool]) -
     fired = frozenset(i for i, rule in enumerate(tm.kb.red_flags) if rule.fires(present))
     ottawa = ottawa_knee_rule(patient.age, findings)
     ottawa_positive = ottawa is not None and ottawa.positive
-    rank = _decide(tm, findings, probabilities, loss_probabilities, present, needs, fired,
-                   ottawa_positive)
+    decision = _decide(tm, findings, probabilities, loss_probabilities, present, needs, fired,
+                       ottawa_positive)
     return Situation(patient, dict(findings), probabilities, loss_probabilities, present, needs,
-                     fired, ottawa_positive, rank)
+                     fired, ottawa_positive, decision)
 
 
 def _vector(tm: TriageModel, probabilities: Mapping[str, float]) -> Vector:
@@ -169,11 +173,11 @@ def _statement(tm: TriageModel, items: tuple[tuple[str, bool], ...]) -> Statemen
 
 def level_after(tm: TriageModel, now: Situation, stated: Stated) -> Level:
     """The level once an answer states these findings (all unknown until now)."""
-    return LEVELS[rank_after(tm, now, statement(tm, stated))]
+    return LEVELS[decision_after(tm, now, statement(tm, stated)).rank]
 
 
-def rank_after(tm: TriageModel, now: Situation, answer: Statement) -> int:
-    """The rank of the level once the answer is known: the inner loop of the interview."""
+def decision_after(tm: TriageModel, now: Situation, answer: Statement) -> Decision:
+    """The decision once the answer is known: the inner loop of the interview."""
     probabilities = _reweigh(now.probabilities, answer.weights)
     if now.loss_probabilities is now.probabilities and answer.loss_weights is answer.weights:
         loss_probabilities = probabilities
@@ -245,28 +249,49 @@ class _Merged(Mapping[str, bool]):
         return len(self._base) + sum(1 for key in self._extra if key not in self._base)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A level of care as the engine reaches it, with what it rests on.
+
+    ``losses`` is the expected loss of each level under the posterior, ``floor`` the rank that
+    red-flag rules and scores set (-1 when none does), and ``rank`` the level chosen: the
+    least-loss level, raised to the floor.
+    """
+
+    losses: tuple[float, ...]
+    floor: int
+    rank: int
+
+    def regret(self, rank: int) -> float:
+        """How much worse the level ``rank`` is than this decision, judged as the engine judges.
+
+        By the expected loss, or, when a rule or score sets a floor above ``rank``, by the
+        cost of under-triage below that floor; the larger of the two.
+        """
+        model = max(0.0, self.losses[rank] - self.losses[self.rank])
+        rule = LOSS_TABLE[rank][self.floor] if self.floor > rank else 0.0
+        return max(model, rule)
+
+
 def _decide(tm: TriageModel, findings: Mapping[str, bool], probabilities: Vector,
             loss_probabilities: Vector, present: frozenset[str], needs: Sequence[int],
-            fired: frozenset[int], ottawa_positive: bool) -> int:
-    """The rank of the engine's decision (engine/triage.py ``decide``), from precomputed parts."""
-    rank = max([_least_loss_rank(loss_probabilities, needs), *(tm.rule_ranks[i] for i in fired)])
-    if rank < SCORE_FLOOR.rank and (ottawa_positive or _wells_likely(tm, findings, present,
-                                                                      probabilities)):
-        rank = SCORE_FLOOR.rank
-    return rank
+            fired: frozenset[int], ottawa_positive: bool) -> Decision:
+    """The engine's decision (engine/triage.py ``decide``), from precomputed parts."""
+    losses = _expected_losses(loss_probabilities, needs)
+    best = min(range(LEVEL_COUNT), key=lambda rank: (losses[rank], -rank))
+    floor = max([-1, *(tm.rule_ranks[i] for i in fired)])
+    if floor < SCORE_FLOOR.rank and (ottawa_positive or _wells_likely(tm, findings, present,
+                                                                       probabilities)):
+        floor = SCORE_FLOOR.rank
+    return Decision(losses, floor, max(best, floor))
 
 
-def _least_loss_rank(probabilities: Vector, needs: Sequence[int]) -> int:
-    """The level with the least expected loss; ties go to the more urgent level."""
+def _expected_losses(probabilities: Vector, needs: Sequence[int]) -> tuple[float, ...]:
+    """The expected loss of each level, summed over the level each condition needs."""
     mass = [0.0] * LEVEL_COUNT
     for p, need in zip(probabilities, needs, strict=True):
         mass[need] += p
-    best, least = 0, math.inf
-    for rank, row in enumerate(LOSS_TABLE):
-        expected = sum([m * cost for m, cost in zip(mass, row, strict=True)])
-        if expected <= least:  # on a tie the more urgent level wins, as in the engine
-            best, least = rank, expected
-    return best
+    return tuple(sum([m * cost for m, cost in zip(mass, row, strict=True)]) for row in LOSS_TABLE)
 
 
 def _wells_likely(tm: TriageModel, findings: Mapping[str, bool], present: frozenset[str],

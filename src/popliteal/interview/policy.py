@@ -2,8 +2,9 @@
 
 Every open question is weighed (value.py) by three numbers:
 
-* ``stake``: the triage loss expected from not asking it, the chance of each answer times the
-  cost (engine/triage.py's loss matrix) of the level being wrong by what that answer changes;
+* ``stake``: the triage loss expected from not asking it: for each answer, its chance times
+  how much worse the level given now would be once that answer is known (the loss matrix of
+  engine/triage.py; value.py has the details);
 * ``urgency``: the bits its answer tells about whether the cause needs more urgent care than
   the level given now. This sees a question such as "is your calf swollen?" whose answer
   would not change the level on its own but would make a clot likely enough that the next
@@ -12,12 +13,17 @@ Every open question is weighed (value.py) by three numbers:
 
 A question is *worth asking* when any of these holds:
 
-* its stake is at least ``STAKE_TO_ASK``. From a GP appointment, that is when at least about
-  one person in 300 with the same answers would answer so as to need an ambulance, one in
-  120 an emergency department, or one in 20 same-day care;
+* its stake is at least ``STAKE_TO_ASK``. For an answer that would fire a red-flag rule,
+  starting from a GP appointment, that is when at least about one person in 300 with the
+  same answers would answer so as to need an ambulance, one in 120 an emergency department,
+  or one in 20 same-day care. An answer that only tips the balance of expected loss across a
+  boundary, where the two levels cost nearly the same, needs to be far likelier;
 * its urgency is at least ``URGENCY_TO_ASK`` bits;
-* the differential is not settled (the leading cause has a probability below ``SETTLED``) and
-  its information is at least ``INFORMATION_TO_ASK`` bits.
+* the differential is not settled and its information is at least ``INFORMATION_TO_ASK``
+  bits. The differential is settled when the leading cause has a probability of ``SETTLED``
+  or more, and also as soon as the level is an emergency: someone who needs an emergency
+  department should be on their way, not answering questions about the cause. Only a question
+  that could still call for an ambulance is asked then.
 
 The next question is the worth-asking question with the highest
 ``information + URGENCY_WEIGHT * urgency + TRIAGE_WEIGHT * stake``, so questions that could
@@ -65,6 +71,11 @@ class Choice:
     values: tuple[QuestionValue, ...]
 
 
+def is_settled(now: Situation) -> bool:
+    """No more questions about the cause: it is clear enough, or the person needs an emergency."""
+    return now.level.is_emergency or max(now.probabilities) >= SETTLED
+
+
 def worth_asking(value: QuestionValue, settled: bool) -> bool:
     """Could the answer plausibly change the level, or still sharpen an unsettled differential?"""
     return (value.stake >= STAKE_TO_ASK or value.urgency >= URGENCY_TO_ASK
@@ -79,7 +90,7 @@ def choose(tm: TriageModel, now: Situation, open_questions: Iterable[Question],
            answered: int) -> Choice:
     """Weigh the open questions and pick the next one, or stop by the stopping rule."""
     values = tuple(v for q in open_questions if (v := weigh(tm, now, q)) is not None)
-    settled = max(now.probabilities) >= SETTLED
+    settled = is_settled(now)
     candidates = [v for v in values if worth_asking(v, settled)]
     room = MAX_QUESTIONS - answered
     if room <= 0 or not candidates:

@@ -2,8 +2,9 @@
 
 It builds the joint table P(condition, answer) straight from the definitions: the exact
 posterior of engine/reference.py, the answer model spelled out (a screen by enumerating every
-combination of signs that could apply), and the level after each answer from a full
-``run_assessment``. Tests compare value.py with it; the interview never uses it.
+combination of signs that could apply), and the decision after each answer (its level, its
+expected losses and the floors set by rules and scores) from a full ``run_assessment``.
+Tests compare value.py with it; the interview never uses it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import TypeVar
 from popliteal.engine.assessment import run_assessment
 from popliteal.engine.evidence import Patient, present_findings
 from popliteal.engine.reference import reference_posterior
-from popliteal.engine.triage import loss
+from popliteal.engine.triage import TriageDecision, loss
 from popliteal.interview.value import OpenAnswers, QuestionValue
 from popliteal.knowledge import KnowledgeBase
+from popliteal.levels import Level
 
 X = TypeVar("X")
 
@@ -29,7 +31,8 @@ def reference_value(kb: KnowledgeBase, patient: Patient, findings: Mapping[str, 
     joint = {(c, a): prior[c] * p for c in prior
              for a, p in enumerate(_answer_given(kb, c, answers))}
     now = run_assessment(kb, patient, findings).level
-    after = [run_assessment(kb, patient, {**findings, **s}).level for s in answers.statements]
+    decisions = [run_assessment(kb, patient, {**findings, **s}).triage for s in answers.statements]
+    after = [d.level for d in decisions]
     chance = [sum(joint[c, a] for c in prior) for a in range(len(answers.statements))]
     present = present_findings(findings)
     above = {c for c in prior if kb.conditions[c].needed_level(present) > now}
@@ -39,9 +42,18 @@ def reference_value(kb: KnowledgeBase, patient: Patient, findings: Mapping[str, 
         question_id=question_id,
         information=_mutual_information(joint),
         urgency=_mutual_information(urgent),
-        stake=sum(p * loss(now, level) for p, level in zip(chance, after, strict=True)),
+        stake=sum(p * _regret(now, d) for p, d in zip(chance, decisions, strict=True)),
         raise_probability=sum(p for p, level in zip(chance, after, strict=True) if level > now),
     )
+
+
+def _regret(level: Level, decision: TriageDecision) -> float:
+    """How much worse ``level`` is than the decision: by expected loss, or below a rule's floor."""
+    model = max(0.0, decision.expected_loss[level] - decision.expected_loss[decision.level])
+    floors = [r.level for r in decision.reasons if r.kind != "expected_loss"]
+    floor = max(floors) if floors else None
+    rule = loss(level, floor) if floor is not None and floor > level else 0.0
+    return max(model, rule)
 
 
 def _answer_given(kb: KnowledgeBase, condition_id: str, answers: OpenAnswers) -> list[float]:

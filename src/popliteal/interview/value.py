@@ -6,11 +6,14 @@ For each question still open, three numbers (policy.py says how they are used):
   ``I(C; A) = H(A) - H(A | C)``: how much the answer is expected to narrow the differential;
 * ``urgency``: the mutual information between the answer and U, "the condition needs more
   urgent care than the level given now", in bits;
-* ``stake``: the triage loss expected from *not* asking, ``sum_a P(a) * loss(now, after a)``
-  with the loss matrix of engine/triage.py, where ``after a`` is the level run_assessment
-  would give once the answer is known. Missing a reason to go up costs as much as an
-  under-triage; missing a reason to come down costs as much as an over-triage. A question
-  whose answers cannot move the level has no stake.
+* ``stake``: the triage loss expected from *not* asking, ``sum_a P(a) * regret_a``: how much
+  worse the level given now would be, once answer a is known, than the level run_assessment
+  would then give (lookahead.Decision.regret). The engine judges a level by its expected loss
+  under the posterior (the loss matrix of engine/triage.py), and a red-flag rule or a score
+  sets a floor whose breach costs a full under-triage. So a "yes" that fires a rule for an
+  ambulance weighs heavily even when rare, while an answer that only tips the level across a
+  boundary where the two levels cost nearly the same weighs little. A question whose answers
+  cannot move the level has no stake.
 
 All three use the posterior as it stands and the answer model described in lookahead.py. The
 brute-force reference in reference.py computes them from the definitions, and hypothesis
@@ -26,13 +29,12 @@ from functools import cache
 
 from popliteal.interview.catalogue import catalogue
 from popliteal.interview.lookahead import (
-    LOSS_TABLE,
     Situation,
     Stated,
     Statement,
     TriageModel,
     Vector,
-    rank_after,
+    decision_after,
     statement,
 )
 from popliteal.interview.model import Question
@@ -159,11 +161,10 @@ def weigh(tm: TriageModel, now: Situation, question: Question) -> QuestionValue 
     urgency = _urgency_information(p, now, model.given_condition, chances)
     stake = 0.0
     raise_probability = 0.0
-    costs = LOSS_TABLE[now.rank]
     for chance, answer in zip(chances, model.statements, strict=True):
-        after = rank_after(tm, now, answer)
-        stake += chance * costs[after]
-        if after > now.rank:
+        after = decision_after(tm, now, answer)
+        stake += chance * after.regret(now.rank)
+        if after.rank > now.rank:
             raise_probability += chance
     return QuestionValue(question.id, information, urgency, stake, raise_probability)
 
