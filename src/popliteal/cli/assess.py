@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from popliteal.cli.errors import friendly_errors
 from popliteal.cli.terminal_interview import Quit, TerminalInterview, narrative_reader
 from popliteal.engine.assessment import Assessment
 from popliteal.errors import InvalidInputError
+from popliteal.fhir import assessment_bundle, to_json
 from popliteal.interview import InterviewState, finish, start_interview
 from popliteal.interview.scripted import read_script, run_scripted
 from popliteal.knowledge import KnowledgeBase, load_knowledge_base
@@ -46,15 +48,23 @@ def assess(
         None, "--answers", help="Answer from a YAML or JSON file (age, sex, answers by "
         "question id) instead of asking.", dir_okay=False),
     json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    fhir_output: bool = typer.Option(
+        False, "--fhir", help="Print a FHIR R4B Bundle: the answers (QuestionnaireResponses) "
+        "and the result (RiskAssessment)."),
 ) -> None:
     """Assess pain behind the knee: a short interview, then how urgent it is and why."""
+    if json_output and fhir_output:
+        raise InvalidInputError("choose one of --json and --fhir", field="output")
     kb = load_knowledge_base()
     if answers is not None:
         state = answered_from_file(kb, answers)
     else:
-        state = interview_in_terminal(kb, Console(stderr=json_output, highlight=False))
+        state = interview_in_terminal(kb, Console(stderr=json_output or fhir_output,
+                                                  highlight=False))
     result = finish(kb, state)
-    if json_output:
+    if fhir_output:
+        print(to_json(assessment_bundle(kb, result, issued=datetime.now(UTC), interview=state)))
+    elif json_output:
         print(json.dumps(result_json(state, result), indent=2))
     else:
         Console(highlight=False).print(result_screen(result, len(state.answers)))
