@@ -94,7 +94,7 @@ def test_a_whole_assessment_in_forms_ends_on_the_result_page(client: TestClient)
 def test_back_asks_the_previous_question_again(client: TestClient) -> None:
     home = begin(client)
     first, values, _ = on_screen(client, home)
-    client.post(f"{home}/answers", data={"question_id": first, "value": values[0]})
+    client.post(f"{home}/answers", data={"question_id": first, "value": negative(values)})
     second, _, text = on_screen(client, home)
     assert second != first and "Back to the previous question" in text
     client.post(f"{home}/back")
@@ -125,11 +125,11 @@ def test_posting_an_answered_question_again_keeps_its_latest_answer(client: Test
 def test_an_answer_can_be_checked_and_changed(client: TestClient) -> None:
     home = begin(client)
     question, values, _ = on_screen(client, home)
-    client.post(f"{home}/answers", data={"question_id": question, "value": values[0]})
+    client.post(f"{home}/answers", data={"question_id": question, "value": negative(values)})
     review = client.get(f"{home}/answers")
     assert f'href="{home}/answers/{question}"' in review.text
     form = client.get(f"{home}/answers/{question}")
-    assert re.search(rf'value="{values[0]}"\s+checked', form.text)
+    assert re.search(rf'value="{negative(values)}"\s+checked', form.text)
     client.post(f"{home}/answers/{question}", data={"value": "unknown"})
     assert "I don&#39;t know" in client.get(f"{home}/answers").text
 
