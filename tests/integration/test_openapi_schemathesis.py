@@ -30,14 +30,15 @@ CLIENT = make_client(f"sqlite:///{DATABASE_DIR / 'api.sqlite3'}")
 # Two statuses the default checks do not expect, each for a stated reason:
 # - which answers a question accepts depends on the question, and a schema cannot tie one field
 #   to another; so a schema-valid answer may still be refused as 422 naming the field (only for
-#   the two answer operations);
+#   the two answer operations, and for a QuestionnaireResponse sent to /fhir/assess, whose
+#   items must fit the questionnaire it names);
 # - a body over the size limit is refused with 413 before anyone reads it, schema or not.
 NEGATIVE_REFUSALS = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422",
                      "428", "429", "5xx"]
 CONFIG = SchemathesisConfig.from_dict({
     "checks": {"negative_data_rejection": {"expected-statuses": NEGATIVE_REFUSALS}},
     "operations": [{
-        "include-path-regex": "/answers",
+        "include-path-regex": "/answers|/fhir/assess",
         "checks": {"positive_data_acceptance": {
             "expected-statuses": ["2xx", "401", "404", "409", "422"]}},
     }],
