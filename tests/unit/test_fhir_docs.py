@@ -32,3 +32,10 @@ def test_every_code_system_can_be_asked_for_by_its_documented_name(kb: Knowledge
 def test_every_fhir_subcommand_is_documented() -> None:
     names = [command.name for command in fhir_app.registered_commands]
     assert names and [n for n in names if f"popliteal fhir {n}" not in DOC] == []
+
+
+def test_every_fhir_route_is_documented() -> None:
+    from popliteal.web.fhir_routes import router
+
+    paths = [route.path for route in router.routes]  # type: ignore[attr-defined]
+    assert paths and [p for p in paths if p not in DOC] == []
