@@ -2,8 +2,9 @@
 
 The interview weighs every remaining question before each one it asks: a few hundred possible
 answers. Running a whole assessment for each would be far too slow, so this module keeps the
-current posterior and updates it by one answer at a time, and re-derives the level of care
-from it in a few dozen additions.
+current posterior and updates it by one answer at a time, and re-derives the decision (the
+expected loss of each level, the floor set by rules and scores, the level) in a few dozen
+additions.
 
 The level it derives must be exactly the level ``run_assessment`` gives for the same findings
 (expected loss over the posterior without lone red flags, red-flag rules, the Wells score and
@@ -22,7 +23,6 @@ questions by what the answer would tell if given.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -93,6 +93,30 @@ def triage_model(kb: KnowledgeBase) -> TriageModel:
     )
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A level of care as the engine reaches it, with what it rests on.
+
+    ``losses`` is the expected loss of each level under the posterior, ``floor`` the rank that
+    red-flag rules and scores set (-1 when none does), and ``rank`` the level chosen: the
+    least-loss level, raised to the floor.
+    """
+
+    losses: tuple[float, ...]
+    floor: int
+    rank: int
+
+    def regret(self, rank: int) -> float:
+        """How much worse the level ``rank`` is than this decision, judged as the engine judges.
+
+        By the expected loss, or, when a rule or score sets a floor above ``rank``, by the
+        cost of under-triage below that floor; the larger of the two.
+        """
+        model = max(0.0, self.losses[rank] - self.losses[self.rank])
+        rule = LOSS_TABLE[rank][self.floor] if self.floor > rank else 0.0
+        return max(model, rule)
+
+
 @dataclass(frozen=True, eq=False)
 class Situation:
     """Where an interview stands: the posterior, the level, and what the level rests on."""
@@ -114,11 +138,6 @@ class Situation:
     @property
     def level(self) -> Level:
         return LEVELS[self.decision.rank]
-
-    @property
-    def entropy(self) -> float:
-        """Uncertainty over conditions, in bits."""
-        return -sum(p * math.log2(p) for p in self.probabilities if p > 0.0)
 
 
 def situation(tm: TriageModel, patient: Patient, findings: Mapping[str, bool]) -> Situation:
@@ -211,7 +230,7 @@ def _reweigh(probabilities: Vector, weights: Vector) -> Vector:
 
 
 def _needs_after(tm: TriageModel, needs: tuple[int, ...], added: frozenset[str]) -> tuple[int, ...]:
-    raised = [(index, level) for f in added for index, level in tm.escalations.get(f, ())]
+    raised = [(index, rank) for f in added for index, rank in tm.escalations.get(f, ())]
     if not raised:
         return needs
     result = list(needs)
@@ -247,30 +266,6 @@ class _Merged(Mapping[str, bool]):
 
     def __len__(self) -> int:
         return len(self._base) + sum(1 for key in self._extra if key not in self._base)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A level of care as the engine reaches it, with what it rests on.
-
-    ``losses`` is the expected loss of each level under the posterior, ``floor`` the rank that
-    red-flag rules and scores set (-1 when none does), and ``rank`` the level chosen: the
-    least-loss level, raised to the floor.
-    """
-
-    losses: tuple[float, ...]
-    floor: int
-    rank: int
-
-    def regret(self, rank: int) -> float:
-        """How much worse the level ``rank`` is than this decision, judged as the engine judges.
-
-        By the expected loss, or, when a rule or score sets a floor above ``rank``, by the
-        cost of under-triage below that floor; the larger of the two.
-        """
-        model = max(0.0, self.losses[rank] - self.losses[self.rank])
-        rule = LOSS_TABLE[rank][self.floor] if self.floor > rank else 0.0
-        return max(model, rule)
 
 
 def _decide(tm: TriageModel, findings: Mapping[str, bool], probabilities: Vector,
