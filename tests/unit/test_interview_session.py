@@ -143,3 +143,11 @@ def test_a_state_cannot_answer_a_question_twice() -> None:
             "patient": {"age": 40, "sex": "male"},
             "answers": [{"question_id": "fever", "value": "no"},
                         {"question_id": "fever", "value": "yes"}]})
+
+
+def test_a_stored_state_with_an_unknown_initial_finding_names_it(kb: KnowledgeBase) -> None:
+    state = InterviewState.model_validate({"patient": {"age": 40, "sex": "male"},
+                                           "initial_findings": {"no_such_finding": True}})
+    with pytest.raises(InvalidInputError) as raised:
+        next_question(kb, state)
+    assert raised.value.field == "initial_findings.no_such_finding"

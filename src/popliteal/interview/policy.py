@@ -68,7 +68,6 @@ class Choice:
 
     question_id: str | None
     worth_asking: int
-    values: tuple[QuestionValue, ...]
 
 
 def is_settled(now: Situation) -> bool:
@@ -94,6 +93,6 @@ def choose(tm: TriageModel, now: Situation, open_questions: Iterable[Question],
     candidates = [v for v in values if worth_asking(v, settled)]
     room = MAX_QUESTIONS - answered
     if room <= 0 or not candidates:
-        return Choice(None, 0, values)
+        return Choice(None, 0)
     best = max(candidates, key=score)  # max keeps the first of equal scores: catalogue order
-    return Choice(best.question_id, min(room, len(candidates)), values)
+    return Choice(best.question_id, min(room, len(candidates)))

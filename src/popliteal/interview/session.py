@@ -30,17 +30,21 @@ NO_FINDINGS: Mapping[str, bool] = {}
 def start_interview(kb: KnowledgeBase, patient: Patient,
                     initial_findings: Mapping[str, bool] = NO_FINDINGS) -> InterviewState:
     """A new interview from what is already known (for example, read from the person's story)."""
+    return InterviewState(patient=patient, initial_findings=_checked(kb, initial_findings))
+
+
+def _checked(kb: KnowledgeBase, initial_findings: Mapping[str, bool]) -> dict[str, bool]:
+    """Known finding ids (aliases followed) with true/false values, or an error naming one."""
     try:
-        checked = normalise_findings(kb, initial_findings)
+        return normalise_findings(kb, initial_findings)
     except InvalidInputError as exc:
         field = None if exc.field is None else f"initial_{exc.field}"
         raise InvalidInputError(str(exc), field=field) from None
-    return InterviewState(patient=patient, initial_findings=checked)
 
 
 def current_findings(kb: KnowledgeBase, state: InterviewState) -> dict[str, bool]:
     """The initial findings, then what each answer states, later statements winning."""
-    findings = dict(state.initial_findings)
+    findings = _checked(kb, state.initial_findings)
     for index, answer in enumerate(state.answers):
         question = _answered_question(kb, answer, index)
         findings.update(question.findings_for(answer.value))
