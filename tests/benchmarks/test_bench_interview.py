@@ -8,6 +8,7 @@ from popliteal.engine.evidence import Patient
 from popliteal.interview import next_question, start_interview
 from popliteal.knowledge import load_knowledge_base
 
+
 def test_next_question_with_thirty_findings_known(benchmark: Any) -> None:
     kb = load_knowledge_base()
     askable = sorted(f.id for f in kb.findings.values() if f.ask == "patient")
