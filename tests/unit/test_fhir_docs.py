@@ -1,4 +1,4 @@
-"""docs/reference/fhir.md names every identifier and command popliteal's FHIR support has."""
+"""The FHIR reference and the clinician-mode how-to name every identifier, command and option."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from popliteal.fhir.terminology import (
 )
 from popliteal.knowledge import KnowledgeBase
 
-DOC = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "fhir.md").read_text(
-    encoding="utf-8")
+DOC_ROOT = Path(__file__).resolve().parents[2] / "docs"
+DOC = (DOC_ROOT / "reference" / "fhir.md").read_text(encoding="utf-8")
 
 
 def test_every_canonical_url_is_documented(kb: KnowledgeBase) -> None:
@@ -39,3 +39,14 @@ def test_every_fhir_route_is_documented() -> None:
 
     paths = [route.path for route in router.routes]  # type: ignore[attr-defined]
     assert paths and [p for p in paths if p not in DOC] == []
+
+
+def test_every_clinician_option_is_documented() -> None:
+    import inspect
+
+    from popliteal.cli.clinician import clinician
+
+    how_to = (DOC_ROOT / "how-to" / "clinician-mode.md").read_text(encoding="utf-8")
+    options = [parameter.default.param_decls[0]
+               for parameter in inspect.signature(clinician).parameters.values()]
+    assert len(options) == 5 and [o for o in options if f"`{o}`" not in how_to] == []
