@@ -162,3 +162,11 @@ def test_a_bundle_for_another_knowledge_base_is_refused(kb: KnowledgeBase) -> No
     result = assess(40, "male", {}).model_copy(update={"knowledge_base_hash": "f" * 64})
     with pytest.raises(InvalidInputError, match="knowledge base"):
         assessment_bundle(kb, result, issued=ISSUED)
+
+
+def test_a_response_entered_in_error_is_not_read(kb: KnowledgeBase,
+                                                 bundle_json: dict[str, Any]) -> None:
+    response = response_of(bundle_json)
+    response["status"] = "entered-in-error"
+    with pytest.raises(InvalidInputError, match="entered-in-error"):
+        read_response(kb, parse_resource(response))

@@ -81,6 +81,8 @@ def read_response(kb: KnowledgeBase, response: QuestionnaireResponse) -> tuple[P
     are read as the interview reads them (a choice states its option's findings). Published
     ids and their aliases are accepted.
     """
+    if response.status == "entered-in-error":
+        raise InvalidInputError("this response is marked entered-in-error", field="status")
     canonical = str(response.questionnaire or "").split("|")[0]
     audiences = {questionnaire_url(a): a for a in AUDIENCES}
     if canonical not in audiences:
