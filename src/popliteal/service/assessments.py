@@ -27,6 +27,7 @@ from popliteal.interview import (
     start_interview,
 )
 from popliteal.knowledge import KnowledgeBase
+from popliteal.service.story import StoryReading, read_story
 from popliteal.service.tokens import hash_token, new_assessment_id, new_token, token_matches
 from popliteal.store import AuditEvent, AuditKind, Store
 
@@ -81,6 +82,10 @@ class AssessmentService:
         self.store.create(assessment_id, hash_token(token), state.model_dump(mode="json"),
                           self.kb.version, events)
         return step, token
+
+    def read_story(self, text: str) -> StoryReading:
+        """What a person's own words say, for them to confirm; nothing is stored."""
+        return read_story(self.kb, text)
 
     def open(self, assessment_id: str, token: str | None) -> Opened:
         """The assessment, if ``token`` is its token; the same error for a wrong id or token."""
