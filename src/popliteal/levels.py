@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """A level of care. Comparisons follow urgency, so ``max`` picks the most urgent."""
 
     SELF_CARE = "self_care"
