@@ -9,7 +9,6 @@ assessment's own cookie like its other pages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,13 +26,10 @@ from popliteal.knowledge.model import Category, Finding
 from popliteal.service import AssessmentService, Opened
 from popliteal.web.deps import get_service, page_assessment
 from popliteal.web.fhir_routes import FHIR_JSON
-from popliteal.web.pages import read_patient
+from popliteal.web.forms import FIELD_PREFIX, form_fields, read_findings, read_patient
 from popliteal.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
-
-FIELD_PREFIX = "finding-"
-ANSWERS = {"yes": True, "no": False}
 
 
 def finding_groups(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -43,20 +39,6 @@ def finding_groups(kb: KnowledgeBase) -> list[dict[str, Any]]:
         groups.setdefault(finding.category, []).append(finding)
     return [{"id": category, "title": CATEGORY_TITLES[category], "findings": findings}
             for category, findings in groups.items()]
-
-
-def read_findings(kb: KnowledgeBase, form: Mapping[str, Any]) -> dict[str, bool]:
-    """Findings answered yes or no; "not recorded" and anything else left out is unknown."""
-    findings: dict[str, bool] = {}
-    for name, value in form.items():
-        if not name.startswith(FIELD_PREFIX):
-            continue
-        finding_id = name.removeprefix(FIELD_PREFIX)
-        if finding_id not in kb.findings:
-            raise InvalidInputError(f"unknown finding {finding_id!r}", field=name)
-        if value in ANSWERS:
-            findings[finding_id] = ANSWERS[value]
-    return findings
 
 
 def _form_page(request: Request, kb: KnowledgeBase, values: dict[str, str],
@@ -78,8 +60,7 @@ def clinician_form(request: Request,
 
 async def _read_form(request: Request, kb: KnowledgeBase
                      ) -> tuple[Patient | None, dict[str, bool], dict[str, str], dict[str, str]]:
-    form = await request.form()
-    raw = {key: str(value) for key, value in form.items()}
+    raw = await form_fields(request)
     patient, errors = read_patient(raw.get("age", ""), raw.get("sex", ""))
     return patient, read_findings(kb, raw), errors, raw
 

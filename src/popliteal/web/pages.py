@@ -8,16 +8,17 @@ log, and another site cannot post answers on the person's behalf.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from popliteal.api import make_patient
 from popliteal.engine.evidence import MAX_AGE, MIN_AGE, Patient
 from popliteal.interview import Question
 from popliteal.service import AssessmentService, Opened, Step
 from popliteal.web.deps import TOKEN_COOKIE, cookie_path, get_service, page_assessment
+from popliteal.web.forms import form_fields, read_findings, read_patient
 from popliteal.web.rendering import render
 from popliteal.web.report import pdf_response, report_context
 from popliteal.web.schemas import choices_for
@@ -36,37 +37,34 @@ def _home(opened: Opened) -> str:
     return f"/assessments/{opened.id}"
 
 
-def read_patient(age: str, sex: str) -> tuple[Patient | None, dict[str, str]]:
-    """The patient from the start form, or a message per field in plain words."""
-    errors: dict[str, str] = {}
-    age_value = None
-    try:
-        age_value = int(age.strip())
-    except ValueError:
-        errors["age"] = "Enter your age as a whole number of years, for example 54"
-    if age_value is not None and not MIN_AGE <= age_value <= MAX_AGE:
-        errors["age"] = f"Enter an age from {MIN_AGE} to {MAX_AGE}: popliteal is for adults"
-    if sex not in ("female", "male"):
-        errors["sex"] = "Choose female or male"
-    if errors or age_value is None:
-        return None, errors
-    return make_patient(age_value, sex), errors
+def start_page_again(request: Request, fields: Mapping[str, str],
+                     errors: dict[str, str]) -> HTMLResponse:
+    """The start page once more, each problem beside its field and the values kept."""
+    return render(request, "start.html",
+                  {"min_age": MIN_AGE, "max_age": MAX_AGE, "errors": errors,
+                   "values": {"age": fields.get("age", "")[:4], "sex": fields.get("sex", "")}},
+                  status_code=422)
 
 
-@router.post("/assessments")
-def start(request: Request, age: str = Form(""), sex: str = Form(""),
-          service: AssessmentService = Depends(get_service)) -> Response:
-    patient, errors = read_patient(age, sex)
-    if patient is None:
-        return render(request, "start.html",
-                      {"min_age": MIN_AGE, "max_age": MAX_AGE, "errors": errors,
-                       "values": {"age": age[:4], "sex": sex}}, status_code=422)
-    step, token = service.create(patient, {})
+def begin(request: Request, service: AssessmentService, patient: Patient,
+          findings: Mapping[str, bool]) -> RedirectResponse:
+    """Create the assessment, hand this browser its token, and go to the first question."""
+    step, token = service.create(patient, findings)
     response = _redirect(_home(step.opened))
     response.set_cookie(TOKEN_COOKIE, token, max_age=COOKIE_MAX_AGE,
                         path=cookie_path(step.opened.id), httponly=True, samesite="strict",
                         secure=request.url.scheme == "https")
     return response
+
+
+@router.post("/assessments")
+def start(request: Request, fields: dict[str, str] = Depends(form_fields),
+          service: AssessmentService = Depends(get_service)) -> Response:
+    """Start from age, sex and the findings confirmed from the story (``finding-<id>``)."""
+    patient, errors = read_patient(fields.get("age", ""), fields.get("sex", ""))
+    if patient is None:
+        return start_page_again(request, fields, errors)
+    return begin(request, service, patient, read_findings(service.kb, fields))
 
 
 def _question_page(request: Request, step: Step, question: Question, *, action: str,
