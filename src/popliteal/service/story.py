@@ -15,8 +15,9 @@ from popliteal.errors import InvalidInputError
 from popliteal.knowledge import KnowledgeBase
 
 MAX_STORY_CHARS = 2000
-# A lone UTF-16 surrogate can arrive in JSON ("\ud800") but cannot be encoded; it becomes
-# U+FFFD, one character for one, so the positions of the other words do not move.
+# A Python string may hold a lone UTF-16 surrogate, which the reader cannot encode (the API's
+# JSON parser refuses one before it gets here); it becomes U+FFFD, one character for one, so
+# the positions of the other words do not move.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 

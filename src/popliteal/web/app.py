@@ -19,7 +19,7 @@ from popliteal.knowledge import KnowledgeBase, load_knowledge_base
 from popliteal.service import AssessmentService, Clock, utc_now
 from popliteal.settings import Settings, settings_from_env
 from popliteal.store import Store
-from popliteal.web import api, clinician_pages, fhir_routes, pages, system
+from popliteal.web import api, clinician_pages, fhir_routes, pages, story_pages, system
 from popliteal.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from popliteal.web.problems import PROBLEM_JSON, install_error_handlers, too_large_responder
 from popliteal.web.rendering import render_error_page
@@ -29,6 +29,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     api.router,
     fhir_routes.router,
     clinician_pages.router,
+    story_pages.router,
     pages.router,
 )
 
