@@ -24,6 +24,8 @@ from popliteal.web.schemas import (
     CreateAssessment,
     CreatedOut,
     ExplanationOut,
+    NarrativeIn,
+    NarrativeOut,
     ResultOut,
     StatusOut,
     WhyOut,
@@ -48,6 +50,16 @@ def _question_in_path(service: AssessmentService, question_id: str) -> Question:
         return service.question(question_id)
     except InvalidInputError as exc:
         raise NotFoundError(str(exc)) from exc
+
+
+@router.post("/narrative", response_model=NarrativeOut, responses=problem_responses(400, 413, 422),
+             summary="Read a person's own words into findings")
+def read_narrative(body: NarrativeIn, service: Service) -> NarrativeOut:
+    """Read a person's account of their knee into findings, each with the words that decided
+    it. Nothing is stored, neither the text nor the findings. Show the findings to the person
+    to confirm or correct, then start the assessment with `POST /api/v1/assessments`, sending
+    the confirmed ones as `findings`: the interview does not ask them again."""
+    return NarrativeOut.of(service.read_story(body.text))
 
 
 @router.post("/assessments", status_code=status.HTTP_201_CREATED, response_model=CreatedOut,

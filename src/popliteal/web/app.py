@@ -38,6 +38,10 @@ Assessment and triage of pain behind the knee, for adults. Start an assessment, 
 question at a time, then read the result: the level of care with its reasons, the likely causes
 with their probabilities, self-care and when to seek help.
 
+To start from the person's own words, send them to `POST /api/v1/narrative`, show what was
+understood for the person to confirm or correct, and create the assessment with the confirmed
+`findings`. The words are never stored.
+
 Creating an assessment returns its `token`, once. Send it as `Authorization: Bearer <token>`
 on every later request; without it an assessment can be neither read nor changed.
 

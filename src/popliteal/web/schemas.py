@@ -14,7 +14,7 @@ from popliteal.engine.triage import TriageReason
 from popliteal.interview import Question
 from popliteal.knowledge import load_knowledge_base
 from popliteal.levels import Level
-from popliteal.service import Step
+from popliteal.service import MAX_STORY_CHARS, Step, StoryReading
 
 ID_TEXT = r"^[a-z][a-z0-9_]*$"
 YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "I don't know"}
@@ -68,6 +68,68 @@ class AnswerIn(StrictIn):
 
 class ChangeIn(StrictIn):
     value: str = Field(pattern=ID_TEXT, max_length=80, description="The new answer.")
+
+
+class NarrativeIn(StrictIn):
+    """A person's own account of their knee, to read into findings. It is not stored."""
+
+    text: str = Field(max_length=MAX_STORY_CHARS, description=(
+        "The person's own words, in English. Blank text reads as no findings."))
+
+
+NotCountedStatus = Literal["uncertain", "hypothetical", "past", "other_person", "other_side",
+                           "too_long_ago"]
+
+
+class EvidenceOut(Out):
+    """A finding read from the text, and the words that gave it its value."""
+
+    finding_id: str = Field(description="The published id of the finding.")
+    present: bool = Field(description="True when the text states it, false when it denies it.")
+    question: str = Field(description="The finding as the interview asks it, to show the "
+                                      "person with their answer.")
+    text: str = Field(description="The words of the text that decided the finding.")
+    start: int = Field(ge=0, description="Where those words start in the text (characters).")
+    end: int = Field(ge=1, description="Where they end (exclusive).")
+    rule: str = Field(description="How they were read: a phrase, a symptom at a site, ...")
+    triggers: tuple[str, ...] = Field(description="Context words that changed the reading, "
+                                                  "as `kind: words` (`negated: no`).")
+
+
+class NotCountedOut(Out):
+    """A finding the text mentions without stating it: not a finding; the interview asks."""
+
+    finding_id: str
+    status: NotCountedStatus = Field(description="Why the mention does not count.")
+    question: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=1)
+
+
+class NarrativeOut(Out):
+    """What was understood. Show it to the person to confirm or correct before starting."""
+
+    findings: dict[str, bool] = Field(description=(
+        "Finding id -> present (true) or absent (false): what to send as `findings` when "
+        "creating the assessment, once the person has confirmed or corrected it."))
+    evidence: tuple[EvidenceOut, ...] = Field(description="One entry per finding, in text order.")
+    not_counted: tuple[NotCountedOut, ...] = Field(description=(
+        "Mentions read but not taken as findings (unsure, a worry, the past, someone else, "
+        "the other leg)."))
+
+    @classmethod
+    def of(cls, reading: StoryReading) -> NarrativeOut:
+        return cls(
+            findings=reading.findings,
+            evidence=tuple(EvidenceOut(finding_id=u.finding_id, present=u.present,
+                                       question=u.wording, text=u.words, start=u.start,
+                                       end=u.end, rule=u.rule, triggers=u.triggers)
+                           for u in reading.understood),
+            not_counted=tuple(NotCountedOut(finding_id=u.finding_id, status=u.status,
+                                            question=u.wording, text=u.words, start=u.start,
+                                            end=u.end)
+                              for u in reading.unsure))
 
 
 class ChoiceOut(Out):
