@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help install install-test run assess serve test lint typecheck unit evaluate bench docs docs-check clean
+.PHONY: help install install-test run assess serve test lint typecheck unit evaluate bench bench-http docs clean
 
 help:  ## List the recipes
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -54,6 +54,9 @@ docs: $(STAMP)  ## Regenerate docs/reference/knowledge-base.md from the knowledg
 
 bench: $(TEST_STAMP)  ## Benchmarks (pytest-benchmark)
 	$(BIN)/pytest -p no:cacheprovider tests/benchmarks --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+bench-http: $(TEST_STAMP)  ## Load test `popliteal serve` with wrk: the answer step beside a bare endpoint
+	$(BIN)/python bench/wrk_answer.py
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
