@@ -1,8 +1,10 @@
 """A whole assessment in Debian's Chromium through Playwright, at phone width, with axe scans.
 
-The first walk runs with JavaScript switched off, as a person whose browser blocks scripts
-would meet popliteal; the second runs axe-core (which needs JavaScript to run at all) on every
-kind of page and expects no violation of any rule.
+Every walk starts with the person's own words: the story page, then the list of what was
+understood, corrected (one answer flipped, one left out) before the questions. The first walk
+runs with JavaScript switched off, as a person whose browser blocks scripts would meet
+popliteal; the second runs axe-core (which needs JavaScript to run at all) on every kind of
+page and expects no violation of any rule.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from typing import Any
 import pytest
 
 from acceptance.live_server import Server, live_server
+from popliteal.knowledge import load_knowledge_base
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
+STORY = ("For two days the back of my knee has been swollen and my calf is swollen too. "
+         "No fever.")
+KB = load_knowledge_base()
+KEPT, FLIPPED, LEFT_OUT = "swelling_behind_knee", "calf_swelling", "fever"
 
 pytestmark = [
     pytest.mark.browser,
@@ -59,11 +66,27 @@ def new_page(browser: Any, errors: list[str], *, javascript: bool) -> Any:
     return page
 
 
-def start(page: Any, server: Server) -> None:
+def to_the_story(page: Any, server: Server) -> None:
     page.goto(f"{server.url}/")
     page.get_by_label("Your age in years").fill("67")
     page.get_by_label("Male", exact=True).check()
     page.get_by_role("button", name="Start").click()
+
+
+def start(page: Any, server: Server, on_page: Any = None) -> None:
+    """Age and sex, the story, then the corrected list of what was understood."""
+    to_the_story(page, server)
+    if on_page is not None:
+        on_page("story page")
+    page.get_by_label("Tell us in your own words").fill(STORY)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    if on_page is not None:
+        on_page("confirmation page")
+    page.get_by_role("group", name=KB.findings[FLIPPED].question).get_by_label(
+        "No", exact=True).check()
+    page.get_by_role("group", name=KB.findings[LEFT_OUT].question).get_by_label(
+        "Leave it out").check()
+    page.get_by_role("button", name="Continue to the questions").click()
 
 
 def answer_negatively(page: Any) -> None:
@@ -91,7 +114,10 @@ def walk_to_result(page: Any, on_question: Any = None, limit: int = 60) -> int:
 def test_a_whole_assessment_works_without_javascript_at_phone_width(
         browser: Any, server: Server, console_errors: list[str]) -> None:
     page = new_page(browser, console_errors, javascript=False)
-    start(page, server)
+    page.goto(f"{server.url}/")
+    page.get_by_role("button", name="Start").click()
+    assert page.locator("#age-error").count() == 1  # the story waits for age and sex
+    start(page, server, on_page=lambda name: check_story_step(page, name))
     assert "Question 1 of at most" in page.locator(".progress").inner_text()
 
     first = page.locator("legend").inner_text()
@@ -108,7 +134,27 @@ def test_a_whole_assessment_works_without_javascript_at_phone_width(
     assert "%" in main.locator(".causes li").first.inner_text()
     for heading in ("What might be causing it", "What you can do now", "When to get help"):
         assert main.get_by_role("heading", name=heading).count() == 1
+    page.goto(page.url.removesuffix("/result") + "/report")
+    recorded = page.locator("table", has=page.get_by_role("columnheader", name="Reported"))
+    assert recorded.locator("tr", has_text=KB.findings[KEPT].clinician).inner_text().endswith(
+        "present")
+    assert recorded.locator("tr", has_text=KB.findings[FLIPPED].clinician).inner_text().endswith(
+        "absent")
     page.context.close()
+
+
+def check_story_step(page: Any, name: str) -> None:
+    """The story page and the list of what was understood, as a person meets them."""
+    main = page.locator("main")
+    if name == "story page":
+        assert "We do not keep your words" in main.inner_text()
+        assert page.get_by_role("button", name="Skip this step").count() == 1
+        return
+    assert main.get_by_role("heading", name="Check what we understood").count() == 1
+    assert main.get_by_role("group").count() == 4
+    kept = main.get_by_role("group", name=KB.findings[KEPT].question)
+    assert kept.get_by_label("Yes", exact=True).is_checked()
+    assert "back of my knee has been swollen" in kept.inner_text()
 
 
 def test_no_page_has_an_axe_violation(browser: Any, server: Server,
@@ -131,7 +177,13 @@ def test_no_page_has_an_axe_violation(browser: Any, server: Server,
     scan("start page")
     page.get_by_role("button", name="Start").click()
     scan("start page with errors")
-    start(page, server)
+    to_the_story(page, server)  # now with more words than are read
+    page.locator("#story").evaluate(
+        "(box, words) => { box.removeAttribute('maxlength'); box.value = words; }", "ow " * 700)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    assert page.locator("#story-error").count() == 1
+    scan("story page with an error")
+    start(page, server, on_page=scan)
     walk_to_result(page, lambda p, n: scan(f"question {n + 1}") if n < 3 else None)
     scan("result page")
     result_url = page.url
@@ -144,5 +196,7 @@ def test_no_page_has_an_axe_violation(browser: Any, server: Server,
     page.emulate_media(media="print")
     scan("report page, printed")
     assert [m for m in console_errors if "Content Security Policy" in m] == []
-    assert len(scanned) == 10  # start (twice), three questions, result, answers, change, report (twice)
+    # start (twice), story (twice), confirmation, three questions, result, answers, change,
+    # report (twice)
+    assert len(scanned) == 13
     page.context.close()
