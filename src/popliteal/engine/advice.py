@@ -8,6 +8,7 @@ from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
 
 SELF_CARE_MIN_PROBABILITY = 0.15
+EMERGENCY_TIP_MIN_PROBABILITY = 0.02
 CLOT_CAUTION_PROBABILITY = 0.05
 CLOT_CAUTION = ("Until a blood clot has been ruled out, do not massage the leg and prefer "
                 "paracetamol to anti-inflammatory painkillers.")
@@ -25,10 +26,18 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 
 def self_care_advice(kb: KnowledgeBase, ranked: Sequence[tuple[str, float]],
                      level: Level) -> tuple[str, ...]:
-    """Self-care from the likely conditions; at an emergency level, only what helps on the way."""
+    """Self-care from the likely conditions; at an emergency level, only what helps on the way.
+
+    At an emergency level the first tip of each emergency condition still in play, most likely
+    first, says what to do on the way; the level's own headline leads, so the advice never
+    contradicts where the person is sent.
+    """
     if level.is_emergency:
-        emergencies = [c for c, _ in ranked if kb.conditions[c].care_level.is_emergency][:2]
-        return _unique([tip for c in emergencies for tip in kb.conditions[c].self_care[:1]])
+        urgent = [c for c, p in ranked
+                  if kb.conditions[c].care_level.is_emergency
+                  and p >= EMERGENCY_TIP_MIN_PROBABILITY][:2]
+        tips = [tip for c in urgent for tip in kb.conditions[c].self_care[:1]]
+        return _unique([level.headline, *tips])
     advice: list[str] = []
     for condition_id, probability in ranked[:3]:
         if probability >= SELF_CARE_MIN_PROBABILITY or not advice:

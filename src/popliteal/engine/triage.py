@@ -28,6 +28,7 @@ UNDER_TRIAGE_COST: dict[Level, float] = {
     Level.EMERGENCY_AMBULANCE: 20.0,
 }
 OVER_TRIAGE_COST = 1.0
+NAMED_MIN_PROBABILITY = 0.01  # conditions below this are not named as a reason for the level
 
 ReasonKind = Literal["red_flag", "expected_loss", "wells", "ottawa"]
 
@@ -96,10 +97,13 @@ def _loss_text(kb: KnowledgeBase, probabilities: Mapping[str, float], present: f
                level: Level) -> str:
     """Name the likely conditions that need at least the chosen level."""
     needing = sorted(
-        ((p, c) for c, p in probabilities.items() if kb.conditions[c].needed_level(present) >= level),
+        ((p, c) for c, p in probabilities.items()
+         if p >= NAMED_MIN_PROBABILITY and kb.conditions[c].needed_level(present) >= level),
         reverse=True,
     )[:3]
     if not needing:
         return "Weighing how likely each cause is against how urgent it would be."
     names = ", ".join(f"{kb.conditions[c].lay_name.lower()} ({p:.0%})" for p, c in needing)
-    return f"Weighing how likely each cause is against how urgent it would be: {names}."
+    text = f"Weighing how likely each cause is against how urgent it would be: {names}."
+    escalations = kb.conditions[needing[0][1]].escalations_reached(present, level)
+    return " ".join([text, *(e.reason for e in escalations)])

@@ -92,6 +92,11 @@ class Condition(Frozen):
     safety_net: tuple[str, ...] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
 
+    def escalations_reached(self, present: frozenset[str], level: Level) -> tuple[Escalation, ...]:
+        """The escalations that fire and raise this condition to at least ``level``."""
+        return tuple(e for e in self.escalations
+                     if e.level >= level > self.care_level and present.intersection(e.any_of))
+
     def needed_level(self, present: frozenset[str]) -> Level:
         """The level this condition needs given the findings known to be present."""
         level = self.care_level
