@@ -18,8 +18,8 @@ def _pct(value: float | None) -> str:
 
 def metrics_table(run: EvaluationRun) -> Table:
     m = run.metrics
-    table = Table(title=f"popliteal evaluation, mode {run.mode} ({m.count} vignettes, "
-                        f"knowledge base {run.knowledge_base})")
+    table = Table(title=f"mode {run.mode}, {m.count} vignettes",
+                  caption=f"knowledge base {run.knowledge_base}")
     table.add_column("metric")
     table.add_column("value", justify="right")
     rows = [
@@ -55,7 +55,8 @@ def misses_table(run: EvaluationRun) -> Table | Text:
 
 
 def render(run: EvaluationRun) -> Group:
-    return Group(metrics_table(run), misses_table(run))
+    """The misses first and the metrics last, so the figures end the output like a summary."""
+    return Group(misses_table(run), metrics_table(run))
 
 
 def as_json(run: EvaluationRun) -> dict[str, Any]:
