@@ -6,6 +6,6 @@ words that changed them, so that a person can confirm or correct what was unders
 """
 
 from popliteal.text.model import Evidence, NarrativeReading, Status
-from popliteal.text.reading import read_narrative
+from popliteal.text.reading import prepare_reader, read_narrative
 
-__all__ = ["Evidence", "NarrativeReading", "Status", "read_narrative"]
+__all__ = ["Evidence", "NarrativeReading", "Status", "prepare_reader", "read_narrative"]

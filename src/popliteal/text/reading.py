@@ -57,6 +57,11 @@ def read_narrative(text: str) -> NarrativeReading:
     return reader.interpret(reader.nlp(text))
 
 
+def prepare_reader() -> None:
+    """Build the reader now, so the first story a server worker reads is as fast as the rest."""
+    _reader()
+
+
 @cache
 def _reader() -> _Interpreter:
     nlp = reading_pipeline()

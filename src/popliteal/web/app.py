@@ -6,6 +6,7 @@ worker calls. A new set of routes is one more line in :data:`ROUTERS`.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,6 +20,7 @@ from popliteal.knowledge import KnowledgeBase, load_knowledge_base
 from popliteal.service import AssessmentService, Clock, utc_now
 from popliteal.settings import Settings, settings_from_env
 from popliteal.store import Store
+from popliteal.text import prepare_reader
 from popliteal.web import api, clinician_pages, fhir_routes, pages, story_pages, system
 from popliteal.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from popliteal.web.problems import PROBLEM_JSON, install_error_handlers, too_large_responder
@@ -58,6 +60,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(prepare_reader)
         yield
         store.dispose()
 
