@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help install install-test run assess serve test lint typecheck unit evaluate bench bench-http docs clean
+.PHONY: help install install-test run assess serve test lint typecheck unit evaluate holdout bench bench-http docs clean
 
 help:  ## List the recipes
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -48,6 +48,11 @@ evaluate: $(STAMP)  ## Run the development vignettes in every available mode
 	$(BIN)/popliteal evaluate --mode full
 	$(BIN)/popliteal evaluate --mode interview
 	$(BIN)/popliteal evaluate --mode narrative
+
+holdout: $(STAMP)  ## Measure the held-out published cases in every mode (never tune to them)
+	$(BIN)/popliteal evaluate vignettes/holdout --mode full
+	$(BIN)/popliteal evaluate vignettes/holdout --mode interview
+	$(BIN)/popliteal evaluate vignettes/holdout --mode narrative
 
 docs: $(STAMP)  ## Regenerate docs/reference/knowledge-base.md from the knowledge base
 	$(BIN)/popliteal kb reference --output docs/reference/knowledge-base.md
