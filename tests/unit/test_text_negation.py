@@ -74,3 +74,32 @@ def test_a_negated_mention_is_shown_with_the_trigger_that_negated_it() -> None:
 def test_a_finding_stated_present_anywhere_is_present() -> None:
     text = "There was no swelling at first, but now my calf is swollen."
     assert findings(text)["calf_swelling"] is True
+
+
+def test_a_negation_reaches_the_last_of_a_list_of_things_not_done() -> None:
+    read = findings("I haven't twisted it, flown anywhere, or had any chills.")
+    assert read["twisting_injury"] is False
+    assert read["fever"] is False
+    assert True not in read.values()
+
+
+def test_a_negation_reaches_along_a_list_of_long_items() -> None:
+    read = findings("There's no swelling in my calf, no redness on the skin of my shin, "
+                    "warmth or a temperature.")
+    assert read == {"calf_swelling": False, "redness": False, "skin_warm": False,
+                    "fever": False}
+
+
+def test_neither_and_nor_negate_both_items() -> None:
+    read = findings("Neither my ankle nor my calf is swollen, and I have neither a "
+                    "temperature nor any redness.")
+    assert read["calf_swelling"] is False
+    assert read["fever"] is False
+    assert read["redness"] is False
+
+
+def test_a_negated_list_does_not_reach_the_next_clause() -> None:
+    read = findings("I haven't fallen, been on a plane or had chills, and my calf is swollen.")
+    assert read["fever"] is False
+    assert read["long_journey"] is False
+    assert read["calf_swelling"] is True

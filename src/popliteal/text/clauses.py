@@ -5,7 +5,9 @@ site of its own clause. A clause ends at the end of a sentence, at "but", and, o
 stated something, at a comma, dash, "and" or "or" followed by a word starting a new clause
 ("..., and I flew",
 "..., no fever", ", and recently"). A comma inside a list ("no swelling, redness or warmth",
-"no fever, chills, and sweats") does not end it.
+"no fever, chills, and sweats") does not end it, and neither does ", or" before anything but
+a subject or an opener: "I haven't fallen, travelled, or had a fever" is one list of things
+not done, so its negation reaches the last of them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 CONJUNCTIONS = frozenset({"and", "or", "&"})
+ARTICLES = frozenset({"a", "an", "any"})
+LIST_CONJUNCTIONS = frozenset({"or"})  # ", or had a fever" ends a list; ", or I" a clause
 HARD_BREAKS = frozenset({"but", "however", "whereas", "although", "though"})
 
 
@@ -64,12 +68,21 @@ def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collect
     if word in CONJUNCTIONS:
         if i + 1 >= len(doc):
             return False
-        if after_punctuation and i + 1 not in mention_starts:
-            return True
-        return last_was_statement and doc[i + 1].norm_ in words.subjects
+        following = doc[i + 1].norm_
+        if after_punctuation and not _item_follows(doc, i + 1, mention_starts):
+            return (word not in LIST_CONJUNCTIONS or following in words.subjects
+                    or following in words.openers)
+        return last_was_statement and following in words.subjects
     if not after_punctuation or previous.norm_ in CONJUNCTIONS:
         return False
     return word in words.subjects or word in words.openers
+
+
+def _item_follows(doc: Doc, i: int, mention_starts: Collection[int]) -> bool:
+    """Whether another item of a list starts at ``i`` (", and swelling", ", and a fever")."""
+    if doc[i].norm_ in ARTICLES and i + 1 < len(doc):
+        i += 1
+    return i in mention_starts
 
 
 def _joins_numbers(doc: Doc, i: int) -> bool:

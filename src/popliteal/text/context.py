@@ -1,8 +1,9 @@
 """A ConText-style pipeline component: what the words around a mention do to it.
 
 Trigger phrases (context_rules.yaml) are matched in the text. Each trigger reaches forward,
-backward or both ways, at most ``max_scope`` words, and never past the end of its clause
-(see clauses.py) or a terminating word ("but"). Every mention whose first word (forward) or
+backward or both ways, at most ``max_scope`` words of each item of a list (a mention it enters
+is reached whole), and never past the end of its clause (see clauses.py) or a terminating word
+("but"). Every mention whose first word (forward) or
 last word (backward) lies in the reach gets the trigger's category. Pseudo-triggers ("not
 only", "no change") are matched so that the shorter trigger inside them cannot fire; when
 triggers overlap, the longest wins. A trigger never modifies a mention it overlaps, so "can't
@@ -11,7 +12,7 @@ walk" stays a statement that walking is impossible rather than a negated "walk".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ from popliteal.text.phrases import PhraseSyntaxError, compile_phrase
 MODIFIERS_KEY = "popliteal_modifiers"
 CONTEXT_ATTR = "popliteal_context"
 INERT = frozenset({"pseudo", "terminate"})
+LIST_JOINS = frozenset({",", "and", "or", "nor", "&", "/"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class ContextComponent:
         sites = {m.start for m in mentions if m.label_ in self.site_terms}
         clauses = clause_ids(doc, self.clause_words, {m.start for m in mentions}, statements,
                              sites)
-        triggers = self.find_triggers(doc, clauses)
+        triggers = self.find_triggers(doc, clauses, mentions)
         doc.spans[MODIFIERS_KEY] = [Span(doc, t.start, t.end, label=t.category)
                                     for t in triggers]
         active = [t for t in triggers if t.category not in INERT]
@@ -107,18 +109,32 @@ class ContextComponent:
             mention._.set(CONTEXT_ATTR, MentionContext(frozenset(t.category for t in found), found))
         return doc
 
-    def find_triggers(self, doc: Doc, clauses: Sequence[int]) -> list[Trigger]:
+    def find_triggers(self, doc: Doc, clauses: Sequence[int],
+                      mentions: Sequence[Span] = ()) -> list[Trigger]:
         spans = [Span(doc, start, end, label=match_id)
                  for match_id, start, end in self.matcher(doc)]
         kept = sorted(filter_spans(spans), key=lambda s: s.start)
-        stops = _stop_positions(kept, self.rules)
+        bounds = _Bounds(clauses, _stop_positions(kept, self.rules), _far_ends(mentions))
         triggers = []
         for span in kept:
             rule = self.rules[int(span.label_.split(":")[1])]
             scope = rule.max_scope or self.default_scope
-            start, end = _reach(doc, span, rule.direction, scope, clauses, stops)
+            start, end = _reach(doc, span, rule.direction, scope, bounds)
             triggers.append(Trigger(rule.category, span.text, span.start, span.end, start, end))
         return triggers
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """What limits a trigger's reach: its clause, terminating words, and whole mentions.
+
+    ``far_ends`` maps (token, step) to the far end of a mention that begins at that token
+    when read in that direction (step 1 forward, -1 backward).
+    """
+
+    clauses: Sequence[int]
+    stops: frozenset[int]
+    far_ends: Mapping[tuple[int, int], int]
 
 
 def _stop_positions(spans: Iterable[Span], rules: Sequence[ContextRule]) -> frozenset[int]:
@@ -126,18 +142,43 @@ def _stop_positions(spans: Iterable[Span], rules: Sequence[ContextRule]) -> froz
                      if rules[int(span.label_.split(":")[1])].category == "terminate")
 
 
-def _reach(doc: Doc, trigger: Span, direction: str, scope: int, clauses: Sequence[int],
-           stops: frozenset[int]) -> tuple[int, int]:
+def _far_ends(mentions: Iterable[Span]) -> dict[tuple[int, int], int]:
+    ends: dict[tuple[int, int], int] = {}
+    for m in mentions:
+        ends[(m.start, 1)] = max(ends.get((m.start, 1), m.start), m.end - 1)
+        ends[(m.end - 1, -1)] = min(ends.get((m.end - 1, -1), m.end - 1), m.start)
+    return ends
+
+
+def _reach(doc: Doc, trigger: Span, direction: str, scope: int,
+           bounds: _Bounds) -> tuple[int, int]:
     """The token range [start, end) a trigger reaches, the trigger itself included."""
-    clause_first = clauses[trigger.start]
-    clause_last = clauses[trigger.end - 1]
     start, end = trigger.start, trigger.end
     if direction in ("forward", "both"):
-        while (end < len(doc) and end - trigger.end < scope and clauses[end] == clause_last
-               and end not in stops):
-            end += 1
+        end = _walk(doc, trigger.end, 1, scope, bounds) + 1
     if direction in ("backward", "both"):
-        while (start > 0 and trigger.start - start < scope and clauses[start - 1] == clause_first
-               and start - 1 not in stops):
-            start -= 1
+        start = _walk(doc, trigger.start - 1, -1, scope, bounds)
     return start, end
+
+
+def _walk(doc: Doc, first: int, step: int, scope: int, bounds: _Bounds) -> int:
+    """The last token a trigger reaches going from ``first`` in direction ``step``.
+
+    ``scope`` counts the words of one item of a list: a comma, "and", "or" or "nor" starts
+    the count again, and a mention the reach has entered is reached whole, so "I haven't had
+    pain at the back of my knee, a fever or chills" reaches its last item however long the
+    items are. Nothing is reached past the clause or a terminating word.
+    """
+    clause = bounds.clauses[first - step]
+    last, words, whole_to = first - step, 0, first - step
+    i = first
+    while 0 <= i < len(doc) and bounds.clauses[i] == clause and i not in bounds.stops:
+        join = doc[i].norm_ in LIST_JOINS
+        if not (join or words < scope or (whole_to - i) * step >= 0):
+            break
+        far = bounds.far_ends.get((i, step))
+        if far is not None and (far - whole_to) * step > 0:
+            whole_to = far
+        words = 0 if join else words + 1
+        last, i = i, i + step
+    return last
