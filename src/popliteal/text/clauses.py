@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from popliteal.text.lexicon import Lexicon
+
 CONJUNCTIONS = frozenset({"and", "or", "&"})
 ARTICLES = frozenset({"a", "an", "any"})
 LIST_CONJUNCTIONS = frozenset({"or"})  # ", or had a fever" ends a list; ", or I" a clause
@@ -25,10 +27,21 @@ HARD_BREAKS = frozenset({"but", "however", "whereas", "although", "though"})
 
 @dataclass(frozen=True)
 class ClauseWords:
-    """The words that can open a clause: subjects (after "and" too) and openers."""
+    """The words that can open a clause: subjects (after "and" too) and openers.
+
+    ``determiners`` are the subjects that can also begin another body site ("my", "the"):
+    after a site, "and my calf" continues a list of sites, but "and it" starts a clause.
+    """
 
     subjects: frozenset[str]
     openers: frozenset[str]
+    determiners: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> ClauseWords:
+        return cls(frozenset(lexicon.context.clause_subjects),
+                   frozenset(lexicon.context.clause_openers),
+                   frozenset(lexicon.matching.fillers))
 
 
 def clause_ids(doc: Doc, words: ClauseWords, mention_starts: Collection[int] = frozenset(),
@@ -40,7 +53,8 @@ def clause_ids(doc: Doc, words: ClauseWords, mention_starts: Collection[int] = f
     continues a list); ``statement_tokens`` the words that state a symptom or finding, and
     ``site_starts`` where a body site is named. A clause ends
     only after it has stated something, and "and my ..." right after a body site continues a
-    list of sites ("the back of my knee and my calf ache").
+    list of sites ("the back of my knee and my calf ache"); "and it ..." does not ("I had an
+    operation on my knee and it has been swollen").
     """
     ids: list[int] = []
     clause = 0
@@ -72,7 +86,9 @@ def _starts_clause(doc: Doc, i: int, words: ClauseWords, mention_starts: Collect
         if after_punctuation and not _item_follows(doc, i + 1, mention_starts):
             return (word not in LIST_CONJUNCTIONS or following in words.subjects
                     or following in words.openers)
-        return last_was_statement and following in words.subjects
+        if following not in words.subjects:
+            return False
+        return last_was_statement or following not in words.determiners
     if not after_punctuation or previous.norm_ in CONJUNCTIONS:
         return False
     return word in words.subjects or word in words.openers

@@ -74,8 +74,7 @@ class ContextComponent:
         self.mentions_key = mentions_key
         self.rules: list[ContextRule] = list(lexicon.context.rules)
         self.default_scope = lexicon.context.defaults.max_scope
-        self.clause_words = ClauseWords(frozenset(lexicon.context.clause_subjects),
-                                        frozenset(lexicon.context.clause_openers))
+        self.clause_words = ClauseWords.of(lexicon)
         self.symptom_terms = frozenset(f"term:{name}" for name, term in lexicon.terms.items()
                                        if term.role == "symptom")
         self.site_terms = frozenset(f"term:{name}" for name, term in lexicon.terms.items()
@@ -100,7 +99,7 @@ class ContextComponent:
         sites = {m.start for m in mentions if m.label_ in self.site_terms}
         clauses = clause_ids(doc, self.clause_words, {m.start for m in mentions}, statements,
                              sites)
-        triggers = self.find_triggers(doc, clauses, mentions)
+        triggers = self.find_triggers(doc, clauses, mentions, frozenset(statements))
         doc.spans[MODIFIERS_KEY] = [Span(doc, t.start, t.end, label=t.category)
                                     for t in triggers]
         active = [t for t in triggers if t.category not in INERT]
@@ -109,12 +108,13 @@ class ContextComponent:
             mention._.set(CONTEXT_ATTR, MentionContext(frozenset(t.category for t in found), found))
         return doc
 
-    def find_triggers(self, doc: Doc, clauses: Sequence[int],
-                      mentions: Sequence[Span] = ()) -> list[Trigger]:
+    def find_triggers(self, doc: Doc, clauses: Sequence[int], mentions: Sequence[Span] = (),
+                      statements: frozenset[int] = frozenset()) -> list[Trigger]:
         spans = [Span(doc, start, end, label=match_id)
                  for match_id, start, end in self.matcher(doc)]
         kept = sorted(filter_spans(spans), key=lambda s: s.start)
-        bounds = _Bounds(clauses, _stop_positions(kept, self.rules), _far_ends(mentions))
+        bounds = _Bounds(clauses, _stop_positions(kept, self.rules), _far_ends(mentions),
+                         statements)
         triggers = []
         for span in kept:
             rule = self.rules[int(span.label_.split(":")[1])]
@@ -129,12 +129,14 @@ class _Bounds:
     """What limits a trigger's reach: its clause, terminating words, and whole mentions.
 
     ``far_ends`` maps (token, step) to the far end of a mention that begins at that token
-    when read in that direction (step 1 forward, -1 backward).
+    when read in that direction (step 1 forward, -1 backward); ``statements`` are the tokens
+    that state a symptom or a finding.
     """
 
     clauses: Sequence[int]
     stops: frozenset[int]
     far_ends: Mapping[tuple[int, int], int]
+    statements: frozenset[int] = frozenset()
 
 
 def _stop_positions(spans: Iterable[Span], rules: Sequence[ContextRule]) -> frozenset[int]:
@@ -152,12 +154,23 @@ def _far_ends(mentions: Iterable[Span]) -> dict[tuple[int, int], int]:
 
 def _reach(doc: Doc, trigger: Span, direction: str, scope: int,
            bounds: _Bounds) -> tuple[int, int]:
-    """The token range [start, end) a trigger reaches, the trigger itself included."""
+    """The token range [start, end) a trigger reaches, the trigger itself included.
+
+    A trigger that dates an ``event`` ("two years ago") dates the statement just before it
+    ("after a fall two years ago"), or, when nothing is stated before it in its clause, what
+    follows ("Two years ago I fell"): never both, so "Since a fall two years ago my calf has
+    ached" keeps the ache current.
+    """
     start, end = trigger.start, trigger.end
-    if direction in ("forward", "both"):
-        end = _walk(doc, trigger.end, 1, scope, bounds) + 1
-    if direction in ("backward", "both"):
+    if direction in ("backward", "both", "event"):
         start = _walk(doc, trigger.start - 1, -1, scope, bounds)
+    if direction == "event" and any(i in bounds.statements
+                                    for i in range(start, trigger.start)):
+        return start, end
+    if direction == "event":
+        start = trigger.start
+    if direction in ("forward", "both", "event"):
+        end = _walk(doc, trigger.end, 1, scope, bounds) + 1
     return start, end
 
 

@@ -28,7 +28,7 @@ Category = Literal[
     "negated", "uncertain", "hypothetical", "historical", "other_person", "current", "pseudo",
     "terminate",
 ]
-Direction = Literal["forward", "backward", "both"]
+Direction = Literal["forward", "backward", "both", "event"]
 
 
 class _Frozen(BaseModel):

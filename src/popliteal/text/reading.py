@@ -34,6 +34,7 @@ from popliteal.text.statements import (
     by_length,
     inside,
     key,
+    lent_place,
     main_side,
     mention_of,
     sentence_numbers,
@@ -77,8 +78,7 @@ class _Interpreter:
         self.roles = {name: term.role for name, term in lexicon.terms.items()}
         self.stating = frozenset(name for name, term in lexicon.terms.items()
                                  if term.role == "symptom" or term.states)
-        self.clause_words = ClauseWords(frozenset(lexicon.context.clause_subjects),
-                                        frozenset(lexicon.context.clause_openers))
+        self.clause_words = ClauseWords.of(lexicon)
         self.combinations: dict[tuple[str, str], list[str]] = {}
         self.unpaired: dict[str, list[str]] = {}
         for finding_id, entry in lexicon.findings.items():
@@ -100,7 +100,7 @@ class _Interpreter:
         side = main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
         pairs = self._pair_spans(mentions, clauses, sentence_of)
         raws = self._phrases(mentions)
-        raws += self._pairs(doc, mentions, pairs, side)
+        raws += self._pairs(doc, mentions, pairs, side, clauses)
         raws += self._together(mentions, sentence_of, clauses, pairs)
         units = Units(clauses, sentence_of)
         applied = [self._apply_entry(raw, units, times) for raw in raws]
@@ -139,7 +139,7 @@ class _Interpreter:
         return pair_all(symptoms, sites, antecedents, clauses, sentence_of, self._refers_back)
 
     def _pairs(self, doc: Doc, mentions: Sequence[Mention], pairs: Sequence[Pair],
-               side: str | None) -> list[RawEvidence]:
+               side: str | None, clauses: Sequence[int]) -> list[RawEvidence]:
         by_span = {key(m.span): m for m in mentions}
         found: list[RawEvidence] = []
         for pair in pairs:
@@ -150,6 +150,8 @@ class _Interpreter:
                                       (symptom.span,), "symptom named alone", symptom.triggers))
                 continue
             site = by_span[key(pair.site)]
+            if clauses[site.span.start] != clauses[symptom.span.start]:
+                site = lent_place(site)
             found.extend(self._placed(doc, symptom, site, side))
         return found
 
@@ -163,7 +165,8 @@ class _Interpreter:
         spans = (symptom.span, site.span)
         triggers = symptom.triggers + site.triggers
         rule = f"{symptom.label.name} at {site.label.name}"
-        found = [RawEvidence(finding_id, status, symptom.past or site.past, spans, rule, triggers)
+        past = symptom.past or (site.past and not symptom.current)
+        found = [RawEvidence(finding_id, status, past, spans, rule, triggers)
                  for finding_id in self.combinations.get(key, [])]
         opposite = site_side in ("left", "right") and side is not None and site_side != side
         if opposite and found and status is Status.PRESENT:
@@ -204,7 +207,7 @@ class _Interpreter:
                 units["clause"].setdefault(clauses[m.span.start], []).append(m)
         for pair in pairs:
             if pair.site is not None and clauses[pair.site.start] != clauses[pair.symptom.start]:
-                borrowed = by_span[key(pair.site)]
+                borrowed = lent_place(by_span[key(pair.site)])
                 units["sentence"].setdefault(sentence_of[pair.symptom.start], []).append(borrowed)
                 units["clause"].setdefault(clauses[pair.symptom.start], []).append(borrowed)
         found: list[RawEvidence] = []

@@ -8,7 +8,7 @@ more mentions, before the lexicon entry's own rules (the past, recency, length) 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -27,11 +27,14 @@ MINUTES_PER_DAY = 24 * 60
 
 @dataclass(frozen=True)
 class Mention:
+    """A span with its status; ``current`` when "still", "now" or "ever since" mark it."""
+
     span: Span
     label: Label
     status: Status
     past: bool
     triggers: tuple[str, ...]
+    current: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,16 @@ def mention_of(span: Span) -> Mention:
         if any(name in categories for name in names):
             status = blocking
             break
-    past = "historical" in categories and "current" not in categories
-    return Mention(span, Label.of(span), status, past, triggers)
+    current = "current" in categories
+    past = "historical" in categories and not current
+    return Mention(span, Label.of(span), status, past, triggers, current)
+
+
+def lent_place(site: Mention) -> Mention:
+    """A site named in another clause ("I hurt my calf years ago. It is swollen.") lends a
+    symptom its place only: the negation, date or doubt around it belonged to what was said
+    there. Whose leg it is (someone else's) still counts."""
+    return replace(site, status=cue_status(site.status), past=False, triggers=())
 
 
 @dataclass(frozen=True)
