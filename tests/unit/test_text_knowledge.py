@@ -78,3 +78,13 @@ def test_every_context_rule_category_is_documented_in_its_file() -> None:
     text = (default_data_dir() / "context_rules.yaml").read_text(encoding="utf-8")
     for rule in load_lexicon().context.rules:
         assert f"#   {rule.category}" in text
+
+
+def test_a_side_refining_an_unknown_site_is_an_error(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, {})
+    data = yaml.safe_load((folder / "lexicon.yaml").read_text(encoding="utf-8"))
+    data["terms"]["outer_side"]["refines"] = {"back_of_knee": "elbow"}
+    (folder / "lexicon.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as error:
+        load_lexicon_from(folder)
+    assert "terms.outer_side.refines: 'elbow' is not a site term" in str(error.value)

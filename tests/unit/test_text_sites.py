@@ -67,3 +67,48 @@ def test_a_clause_without_a_subject_shares_the_sites_before_it() -> None:
     assert read["calf_swelling"] is False
     assert read["swelling_behind_knee"] is False
     assert read["pain_calf"] is True
+
+
+def test_a_side_named_after_the_back_of_the_knee_narrows_it() -> None:
+    for text in ("My knee aches at the back, towards the outside.",
+                 "The pain is behind the knee on the lateral side.",
+                 "Sore spot at the back of my right knee, outside."):
+        read = findings(text)
+        assert read["pain_posterolateral"] is True, text
+        assert read["pain_behind_knee"] is True, text
+
+
+def test_the_inner_side_named_with_the_back_of_the_knee_is_posteromedial() -> None:
+    for text in ("It throbs at the back of my knee, more to the inside.",
+                 "My knee hurts at the back on the inner side."):
+        read = findings(text)
+        assert read["pain_posteromedial"] is True, text
+        assert "pain_medial_knee" not in read, text
+
+
+def test_the_back_and_the_outside_of_the_knee_together_are_posterolateral() -> None:
+    assert findings("There's an ache at the back and outside of my knee.")[
+        "pain_posterolateral"] is True
+
+
+def test_a_side_named_before_the_back_of_the_knee_narrows_it_as_a_phrase() -> None:
+    assert findings("On the outer side at the back of my knee it aches.")[
+        "pain_posterolateral"] is True
+
+
+def test_being_outside_is_not_a_side_of_the_knee() -> None:
+    read = findings("The back of my knee hurts whenever I'm outside in the cold.")
+    assert read["pain_behind_knee"] is True
+    assert "pain_posterolateral" not in read
+
+
+def test_a_side_of_another_site_does_not_narrow_the_back_of_the_knee() -> None:
+    read = findings("The back of my knee aches and the outside of my shin is numb.")
+    assert read["pain_behind_knee"] is True
+    assert "pain_posterolateral" not in read
+
+
+def test_a_side_in_the_next_sentence_does_not_narrow_the_back_of_the_knee() -> None:
+    read = findings("The back of my knee is sore. On the outside it looks normal.")
+    assert read["pain_behind_knee"] is True
+    assert "pain_posterolateral" not in read

@@ -56,7 +56,9 @@ class Term(_Frozen):
 
     ``refers_back`` marks the sites that "it" most often means in a narrative about a knee;
     ``shadows_sites`` a cue whose body words are not a place ("when I straighten my leg");
-    ``states`` a cue that states something itself, so that its negation counts ("worse").
+    ``states`` a cue that states something itself, so that its negation counts ("worse");
+    ``refines`` a side ("on the outside") that, named with a site, makes it a narrower site
+    (site term -> refined site term; see sides.py).
     """
 
     role: Role
@@ -64,6 +66,7 @@ class Term(_Frozen):
     refers_back: bool = False
     shadows_sites: bool = False
     states: bool = False
+    refines: dict[str, str] = Field(default_factory=dict)
 
 
 class FindingEntry(_Frozen):
@@ -202,7 +205,16 @@ def check_lexicon(lexicon: LexiconFile, finding_ids: frozenset[str]) -> list[str
     for name, term in lexicon.terms.items():
         problems.extend(f"{LEXICON_FILE}: terms.{name}.phrases: empty phrase"
                         for p in term.phrases if not p.strip())
+        problems.extend(_check_refines(name, term, lexicon.terms))
     return problems
+
+
+def _check_refines(name: str, term: Term, terms: Mapping[str, Term]) -> list[str]:
+    key = f"{LEXICON_FILE}: terms.{name}.refines"
+    if term.refines and term.role != "site":
+        return [f"{key}: only a site term can refine a site"]
+    return [f"{key}: {site!r} is not a site term"
+            for pair in term.refines.items() for site in pair if _role(terms, site) != "site"]
 
 
 def _check_references(key: str, entry: FindingEntry, terms: Mapping[str, Term],

@@ -26,6 +26,7 @@ from popliteal.text.mentions import MENTIONS_KEY, Label
 from popliteal.text.model import Evidence, NarrativeReading, Status
 from popliteal.text.pairing import Pair, pair_all
 from popliteal.text.pipeline import normaliser, reading_pipeline
+from popliteal.text.sides import Sides
 from popliteal.text.statements import (
     TOGETHER_RULE,
     Mention,
@@ -79,6 +80,7 @@ class _Interpreter:
         self.stating = frozenset(name for name, term in lexicon.terms.items()
                                  if term.role == "symptom" or term.states)
         self.clause_words = ClauseWords.of(lexicon)
+        self.sides = Sides.of(lexicon)
         self.combinations: dict[tuple[str, str], list[str]] = {}
         self.unpaired: dict[str, list[str]] = {}
         for finding_id, entry in lexicon.findings.items():
@@ -89,12 +91,8 @@ class _Interpreter:
 
     def interpret(self, doc: Doc) -> NarrativeReading:
         mentions = [mention_of(span) for span in doc.spans[MENTIONS_KEY]]
-        statements = {i for m in mentions
-                      if m.label.kind != "term" or self._role(m) == "symptom"
-                      for i in range(m.span.start, m.span.end)}
-        sites = {m.span.start for m in mentions if self._role(m) == "site"}
-        clauses = clause_ids(doc, self.clause_words, {m.span.start for m in mentions},
-                             statements, sites)
+        mentions = self.sides.refine(doc, mentions, self._clauses(doc, mentions))
+        clauses = self._clauses(doc, mentions)
         sentence_of = sentence_numbers(doc)
         times = self.times.read(doc)
         side = main_side(doc, [m.span for m in mentions if self._role(m) == "site"])
@@ -109,6 +107,14 @@ class _Interpreter:
         evidence = [raw.evidence(text) for raw in applied]
         evidence += self._duration(doc, mentions, times, sentence_of)
         return NarrativeReading(text, tuple(sorted(evidence, key=_order)), side)
+
+    def _clauses(self, doc: Doc, mentions: Sequence[Mention]) -> list[int]:
+        statements = {i for m in mentions
+                      if m.label.kind != "term" or self._role(m) == "symptom"
+                      for i in range(m.span.start, m.span.end)}
+        sites = {m.span.start for m in mentions if self._role(m) == "site"}
+        return clause_ids(doc, self.clause_words, {m.span.start for m in mentions},
+                          statements, sites)
 
     def _role(self, mention: Mention) -> str | None:
         return self.roles.get(mention.label.name) if mention.label.kind == "term" else None
