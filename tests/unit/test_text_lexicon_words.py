@@ -61,3 +61,25 @@ def test_activity_words_with_pain_mean_pain_with_activity() -> None:
 def test_no_pain_when_walking_is_pain_with_activity_absent() -> None:
     reading = read_narrative("I have no pain when I walk.")
     assert reading.findings["pain_with_activity"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Since the fall I can't take any weight through that leg.",
+    "I couldn't stand on it afterwards.",
+    "I can't walk at all, my husband had to help me to the car.",
+    "I'm not able to put any weight on my left foot.",
+])
+def test_not_taking_a_step_is_unable_to_bear_weight(text: str) -> None:
+    reading = read_narrative(text)
+    assert reading.findings["unable_to_bear_weight"] is True
+    assert "pain_severe" not in reading.findings
+
+
+@pytest.mark.parametrize("text", [
+    "I can't walk normally since Tuesday.",
+    "I couldn't walk very far yesterday.",
+    "I've been hobbling about at work.",
+    "I get about with a limp.",
+])
+def test_walking_badly_is_walking_so_weight_is_borne(text: str) -> None:
+    assert read_narrative(text).findings["unable_to_bear_weight"] is False
