@@ -83,3 +83,50 @@ def test_not_taking_a_step_is_unable_to_bear_weight(text: str) -> None:
 ])
 def test_walking_badly_is_walking_so_weight_is_borne(text: str) -> None:
     assert read_narrative(text).findings["unable_to_bear_weight"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "My calf has gone hard as stone.",
+    "The whole calf is firm and tight and it is agony.",
+    "My calf is swollen, which is like a rock to touch.",
+    "The muscle in my calf feels tense.",
+])
+def test_a_calf_hard_to_the_touch_is_a_tense_calf(text: str) -> None:
+    assert read_narrative(text).findings["tense_calf"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "My calf feels really tight.",
+    "My calf feels very tight and puffy.",
+    "There's a tight feeling at the back of my knee.",
+])
+def test_a_tight_feeling_is_not_a_tense_calf(text: str) -> None:
+    assert "tense_calf" not in read_narrative(text).findings
+
+
+def test_a_tight_feeling_behind_the_knee_is_fullness_there() -> None:
+    reading = read_narrative("There's a tight feeling at the back of my knee.")
+    assert reading.findings["swelling_behind_knee"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Since Monday I can't lift my big toe.",
+    "I can't bring my foot up properly.",
+    "My foot slapped on the pavement all the way home.",
+    "My toes drag when I walk.",
+    "I couldn't stand on my heels when the doctor asked.",
+])
+def test_weakness_lifting_the_foot_is_foot_drop(text: str) -> None:
+    reading = read_narrative(text)
+    assert reading.findings["foot_drop"] is True
+    assert "pain_on_passive_stretch" not in reading.findings
+    assert "unable_to_bear_weight" not in reading.findings
+
+
+@pytest.mark.parametrize("text", [
+    "The lump behind my knee doesn't budge when I press it.",
+    "The swelling behind my knee is a lump that feels stuck to the bone.",
+    "There is a lump at the back of my knee that stays put when I push on it.",
+])
+def test_a_lump_that_does_not_move_is_fixed(text: str) -> None:
+    assert read_narrative(text).findings["lump_hard_or_fixed"] is True

@@ -112,3 +112,16 @@ def test_a_side_in_the_next_sentence_does_not_narrow_the_back_of_the_knee() -> N
     read = findings("The back of my knee is sore. On the outside it looks normal.")
     assert read["pain_behind_knee"] is True
     assert "pain_posterolateral" not in read
+
+
+def test_a_foot_moved_or_stood_on_is_not_where_it_hurts() -> None:
+    for text in ("My calf hurts when I go up on my toes.",
+                 "The ache in my calf is worse when I put my foot down.",
+                 "My calf is sore, mostly when I point my toes."):
+        read = findings(text)
+        assert read["pain_calf"] is True, text
+        assert "foot_pain" not in read, text
+
+
+def test_a_foot_that_hurts_is_still_foot_pain() -> None:
+    assert findings("My calf aches and my foot hurts when I walk.")["foot_pain"] is True

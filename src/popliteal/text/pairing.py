@@ -6,8 +6,8 @@ it; lists of both ("my calf and the back of my knee are sore and swollen") pair 
 with every site. A clause with a symptom but no site may point back, within two sentences:
 with "it", "there" or "the pain" ("then it swelled", "I can feel a lump there") to the site
 the narrative is about (the last one named, preferring a site of the knee); with no subject
-of its own ("..., but not swollen") to the sites of the clause before. Whatever is left is an
-unpaired symptom ("a lump").
+of its own ("..., but not swollen") or opening with "which" to the sites of the clause before.
+Whatever is left is an unpaired symptom ("a lump").
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 POINTING_BACK = frozenset({"it", "its", "there", "they", "them", "this", "that"})
 ELLIPSIS_OPENERS = frozenset({"and", "then", "but", "or", "now"})
+RELATIVES = frozenset({"which"})  # "my calf, which is rock hard": the site just named
 SUBJECTS = frozenset({"i", "it", "he", "she", "they", "we", "you", "there", "this", "that",
                       "my", "the", "his", "her", "their", "our", "a", "an"})
 LIST_WORDS = frozenset({"and", "or", ",", "&", "also", "both", "then", "the", "my", "a", "an",
@@ -125,11 +126,13 @@ def _points_back(doc: Doc, clauses: Sequence[int], clause: int,
                  symptoms: Sequence[Span]) -> str | None:
     """How a clause without a site points back, if it does.
 
-    "ellipsis": no subject of its own ("..., but not swollen") - it shares the sites of the
-    clause before. "reference": "it", "there" or "the pain" (a symptom already spoken of) - the
-    site the narrative is about.
+    "ellipsis": no subject of its own ("..., but not swollen") or a relative clause ("...,
+    which is rock hard") - it shares the sites of the clause before. "reference": "it",
+    "there" or "the pain" (a symptom already spoken of) - the site the narrative is about.
     """
     tokens = [t for t in doc if clauses[t.i] == clause and not t.is_punct]
+    if tokens and tokens[0].norm_ in RELATIVES:
+        return "ellipsis"
     if (len(tokens) > 1 and tokens[0].norm_ in ELLIPSIS_OPENERS
             and tokens[1].norm_ not in SUBJECTS):
         return "ellipsis"
