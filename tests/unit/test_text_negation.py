@@ -103,3 +103,11 @@ def test_a_negated_list_does_not_reach_the_next_clause() -> None:
     assert read["fever"] is False
     assert read["long_journey"] is False
     assert read["calf_swelling"] is True
+
+
+def test_just_or_only_after_a_comma_ends_the_reach_of_a_negation() -> None:
+    read = findings("No bruising or redness, just a throbbing ache behind my knee.")
+    assert read["redness"] is False
+    assert read["pain_behind_knee"] is True
+    read = findings("There's no swelling, only soreness in my calf.")
+    assert read["pain_calf"] is True

@@ -125,3 +125,15 @@ def test_a_foot_moved_or_stood_on_is_not_where_it_hurts() -> None:
 
 def test_a_foot_that_hurts_is_still_foot_pain() -> None:
     assert findings("My calf aches and my foot hurts when I walk.")["foot_pain"] is True
+
+
+def test_a_side_said_not_to_hurt_excludes_rather_than_narrows() -> None:
+    read = findings("It aches at the back of my knee, not on the outer side.")
+    assert read["pain_behind_knee"] is True
+    assert "pain_posterolateral" not in read
+
+
+def test_inside_before_the_back_of_the_knee_is_a_preposition_not_a_side() -> None:
+    read = findings("I feel a dull throb deep inside the back of my knee.")
+    assert read["pain_behind_knee"] is True
+    assert "pain_posteromedial" not in read

@@ -9,7 +9,8 @@ A side joins the site just before it when only small words stand between them ("
 "towards", a comma), or when they are in one clause a few words apart ("the back of my knee
 hurts on the outer side"), as long as no other site, "and" or "or" stands between. Before a
 site, a side joins only as a phrase of its own ("on the outer side at the back of my knee"):
-a bare "inside" there is a preposition ("deep inside the back of my knee").
+a bare "inside" there is a preposition ("deep inside the back of my knee"). A side said
+otherwise than its site excludes rather than narrows: "behind my knee, not the outer side".
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ class Sides:
             targets = self.refines.get(side.label.name, {})
             if not targets or id(side) in used:
                 continue
-            site = self._partner(doc, side, [s for s in sites if s.label.name in targets
-                                             and id(s) not in used], sites, clauses)
+            candidates = [s for s in sites if s.label.name in targets and id(s) not in used
+                          and s.status is side.status]
+            site = self._partner(doc, side, candidates, sites, clauses)
             if site is None:
                 continue
             used.update((id(side), id(site)))
