@@ -1,4 +1,4 @@
-"""The development vignettes in interview mode reach the figures issue 3 commits to.
+"""The development vignettes in interview mode reach the figures the project commits to.
 
 The simulated patient answers from each vignette's findings (evaluation/simulated_patient.py);
 the interview starts from the narrative's findings and stops by its own rule.
