@@ -10,60 +10,37 @@ page and expects no violation of any rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from acceptance.live_server import Server, live_server
+from acceptance.browser_support import BROWSER_MARKS, browser_server, chromium, new_page
+from acceptance.live_server import Server
 from popliteal.knowledge import load_knowledge_base
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 390, "height": 844}
 STORY = ("For two days the back of my knee has been swollen and my calf is swollen too. "
          "No fever.")
 KB = load_knowledge_base()
 KEPT, FLIPPED, LEFT_OUT = "swelling_behind_knee", "calf_swelling", "fever"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("browser")
-    with live_server(f"sqlite:///{folder / 'browser.sqlite3'}", folder / "serve.log") as running:
+    with browser_server(tmp_path_factory.mktemp("browser")) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
 def console_errors() -> list[str]:
     return []
-
-
-def new_page(browser: Any, errors: list[str], *, javascript: bool) -> Any:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript,
-                                  device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
-    return page
 
 
 def to_the_story(page: Any, server: Server) -> None:

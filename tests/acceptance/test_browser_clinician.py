@@ -11,33 +11,22 @@ from typing import Any
 
 import pytest
 
-from acceptance.live_server import Server, live_server
-from acceptance.test_browser import CHROMIUM, new_page
+from acceptance.browser_support import BROWSER_MARKS, browser_server, chromium, new_page
+from acceptance.live_server import Server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("browser-clinician")
-    with live_server(f"sqlite:///{folder / 'browser.sqlite3'}", folder / "serve.log") as running:
+    with browser_server(tmp_path_factory.mktemp("browser-clinician")) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    from acceptance.test_browser import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def enter_a_possible_clot(page: Any, server: Server) -> None:
