@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from popliteal.disclaimer import DISCLAIMER
 from popliteal.engine.advice import safety_net_advice, self_care_advice
-from popliteal.engine.evidence import Patient, present_findings
+from popliteal.engine.evidence import Patient, present_findings, weighed_for_level
 from popliteal.engine.explain import Explanation, explain
 from popliteal.engine.posterior import CompiledModel, compile_model, posterior, ranked
 from popliteal.engine.scores import OttawaResult, WellsScore, ottawa_knee_rule, wells_score
@@ -59,14 +59,8 @@ class Assessment(BaseModel):
 
 def _loss_probabilities(model: CompiledModel, patient: Patient,
                         findings: Mapping[str, bool]) -> dict[str, float]:
-    """The posterior the level is weighed on.
-
-    A finding that fires a red-flag rule on its own is left out here: its rule already sets a
-    floor under the level, and leaving it out means it can never argue the level down.
-    """
-    solo = model.kb.solo_red_flags
-    kept = {f: v for f, v in findings.items() if not (v and f in solo)}
-    return posterior(model, patient, kept)
+    """The posterior the level is weighed on (see :func:`weighed_for_level`)."""
+    return posterior(model, patient, weighed_for_level(findings, model.kb.solo_red_flags))
 
 
 def run_assessment(kb: KnowledgeBase, patient: Patient,

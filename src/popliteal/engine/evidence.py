@@ -25,3 +25,12 @@ class Patient(BaseModel):
 def present_findings(findings: Mapping[str, bool]) -> frozenset[str]:
     """The ids answered 'yes'."""
     return frozenset(finding_id for finding_id, value in findings.items() if value)
+
+
+def weighed_for_level(findings: Mapping[str, bool], solo_red_flags: frozenset[str]) -> dict[str, bool]:
+    """The findings the level is weighed on: all but the present single-trigger red flags.
+
+    A finding that fires a red-flag rule on its own already sets a floor under the level;
+    leaving it out of the weighing means it can never argue the level down.
+    """
+    return {f: v for f, v in findings.items() if not (v and f in solo_red_flags)}

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from popliteal.engine.evidence import Patient, present_findings
+from popliteal.engine.evidence import Patient, present_findings, weighed_for_level
 from popliteal.engine.posterior import CompiledModel, compile_model, posterior
 from popliteal.engine.scores import (
     OTTAWA_ITEMS,
@@ -143,7 +143,7 @@ class Situation:
 def situation(tm: TriageModel, patient: Patient, findings: Mapping[str, bool]) -> Situation:
     """The current posterior and level, computed by the engine's own functions."""
     probabilities = _vector(tm, posterior(tm.model, patient, findings))
-    kept = {f: v for f, v in findings.items() if not (v and f in tm.solo)}
+    kept = weighed_for_level(findings, tm.solo)
     loss_probabilities = (probabilities if len(kept) == len(findings)
                           else _vector(tm, posterior(tm.model, patient, kept)))
     present = present_findings(findings)
@@ -180,7 +180,7 @@ def statement(tm: TriageModel, stated: Stated) -> Statement:
 @cache
 def _statement(tm: TriageModel, items: tuple[tuple[str, bool], ...]) -> Statement:
     stated = dict(items)
-    kept = {f: v for f, v in stated.items() if not (v and f in tm.solo)}
+    kept = weighed_for_level(stated, tm.solo)
     weights = statement_weights(tm, stated)
     return Statement(
         findings=stated, weights=weights,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,7 +66,7 @@ class KnowledgeBase:
         """The current id for a published condition id, following aliases; None if unknown."""
         return _resolve(condition_id, self.conditions, self.aliases, "condition")
 
-    @property
+    @cached_property
     def solo_red_flags(self) -> frozenset[str]:
         """Findings that fire a red-flag rule on their own, whatever else is known."""
         return solo_red_flag_findings(self.red_flags)
