@@ -1,4 +1,10 @@
-"""Per-vignette outcomes and the metrics of ../shared/spec/vignettes.md, as plain data."""
+"""Per-vignette outcomes and the metrics of ../shared/spec/vignettes.md, as plain data.
+
+Beyond the spec, two metrics say whether the stated probabilities can be taken at their word
+(definitions in :mod:`popliteal.evaluation.calibration`): ``brier``, the mean over vignettes of
+the multi-class Brier score over the full posterior, and ``ece``, the expected calibration
+error of the top-1 probability against top-1 correctness in ten equal-width bins.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from popliteal.evaluation import calibration
 from popliteal.evaluation.modes import ModeOutput
 from popliteal.evaluation.vignettes import Vignette
 from popliteal.levels import Level
@@ -21,6 +28,7 @@ class Outcome:
     acceptable: tuple[str, ...]
     gold_triage: Level
     ranked: tuple[tuple[str, float], ...]
+    posterior: tuple[tuple[str, float], ...]  # every condition, most probable first
     level: Level
     level_reasons: tuple[str, ...]
     questions: int | None
@@ -33,6 +41,15 @@ class Outcome:
     @property
     def top3(self) -> bool:
         return any(c in self.acceptable for c, _ in self.ranked[:3])
+
+    @property
+    def top1_probability(self) -> float:
+        return self.ranked[0][1]
+
+    @property
+    def brier(self) -> float:
+        """Over the whole posterior, not the top five shown, so the score is exact."""
+        return calibration.brier(dict(self.posterior), self.acceptable)
 
     @property
     def safe(self) -> bool:
@@ -59,6 +76,7 @@ def outcome_of(vignette: Vignette, output: ModeOutput) -> Outcome:
         acceptable=tuple(sorted(vignette.acceptable)),
         gold_triage=vignette.gold_triage,
         ranked=tuple((c.condition_id, c.probability) for c in assessment.conditions[:TOP_SHOWN]),
+        posterior=tuple((c.condition_id, c.probability) for c in assessment.conditions),
         level=assessment.level,
         level_reasons=tuple(r.text for r in assessment.triage.driven_by),
         questions=output.questions,
@@ -82,6 +100,8 @@ class Metrics:
     safe_triage: float
     emergency_sensitivity: float | None
     over_triage: float
+    brier: float
+    ece: float
     questions_mean: float | None = None
     questions_median: float | None = None
     questions_p90: float | None = None
@@ -114,6 +134,8 @@ def compute_metrics(outcomes: Sequence[Outcome]) -> Metrics:
         emergency_sensitivity=(_share([o.level.is_emergency for o in emergencies])
                                if emergencies else None),
         over_triage=_share([o.over for o in outcomes]),
+        brier=statistics.fmean(o.brier for o in outcomes) if outcomes else 0.0,
+        ece=calibration.ece((o.top1_probability, o.top1) for o in outcomes),
         emergencies=len(emergencies),
     )
     if questions:
