@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from popliteal.cli import assess, clinician, evaluate, fhir, kb, serve
+from popliteal.cli import assess, clinician, corpus, evaluate, fhir, kb, serve
 
 app = typer.Typer(
     name="popliteal",
@@ -19,6 +19,7 @@ app.add_typer(kb.app, name="kb")
 app.command("evaluate")(evaluate.evaluate)
 app.command("clinician")(clinician.clinician)
 app.add_typer(fhir.app, name="fhir")
+app.add_typer(corpus.app, name="corpus")
 app.command("serve")(serve.serve)
 
 

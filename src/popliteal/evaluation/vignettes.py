@@ -43,12 +43,20 @@ class Vignette:
         return frozenset((self.gold_condition, *self.also_acceptable))
 
 
+FACTS_SUFFIX = ".facts.yaml"
+
+
 def vignette_files(paths: Iterable[Path]) -> list[Path]:
-    """The vignette files named, with folders expanded to every .yaml/.yml file below them."""
+    """The vignette files named, with folders expanded to every .yaml/.yml file below them.
+
+    A real-case set keeps a facts file (``*.facts.yaml``) beside each vignette file; it is not a
+    vignette file, so a folder leaves it out.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"}))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"}
+                                and not p.name.endswith(FACTS_SUFFIX)))
         elif path.is_file():
             files.append(path)
         else:

@@ -1,0 +1,83 @@
+"""Move facts that a finding now expresses out of the facts files and into the cases.
+
+When the knowledge base gains a finding, the cases that reported it gain it too: in
+``findings`` always, and in ``narrative_findings`` when the narrative states it. Nothing is
+decided by hand, so the same procedure can run on the test part without anyone reading it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from popliteal.corpus.facts import FORMAT as FACTS_FORMAT
+from popliteal.corpus.facts import UncoveredFact, facts_path, load_facts
+from popliteal.corpus.findingmap import expressed_by
+from popliteal.corpus.yamlio import write_yaml
+from popliteal.errors import VignetteFileError
+from popliteal.evaluation.vignettes import vignette_files
+from popliteal.knowledge import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Absorbed:
+    files: int
+    facts: int
+
+
+def absorb(kb: KnowledgeBase, folder: Path, finding_map: Mapping[str, str]) -> Absorbed:
+    """Absorb every expressible fact below ``folder``; rewrite only the files that change."""
+    files = facts = 0
+    for file in vignette_files([folder]):
+        side = facts_path(file)
+        if not side.exists():
+            continue
+        moved = _absorb_file(kb, file, side, finding_map)
+        if moved:
+            files += 1
+            facts += moved
+    return Absorbed(files, facts)
+
+
+def _absorb_file(kb: KnowledgeBase, file: Path, side: Path, finding_map: Mapping[str, str]) -> int:
+    document = yaml.safe_load(file.read_text(encoding="utf-8"))
+    cases = {case["id"]: case for case in document["vignettes"]}
+    remaining: dict[str, list[dict[str, Any]]] = {}
+    moved = 0
+    for case_id, case_facts in load_facts(side).items():
+        if case_id not in cases:
+            raise VignetteFileError(str(side), "no such case in the vignette file",
+                                    vignette_id=case_id)
+        kept = []
+        for fact in case_facts:
+            finding = expressed_by(kb, finding_map, fact.finding)
+            if finding is None:
+                kept.append(_as_dict(fact))
+                continue
+            _add(str(file), cases[case_id], finding, fact)
+            moved += 1
+        remaining[case_id] = kept
+    if moved:
+        write_yaml(file, document)
+        write_yaml(side, {"format": FACTS_FORMAT, "cases": remaining})
+    return moved
+
+
+def _add(where: str, case: dict[str, Any], finding: str, fact: UncoveredFact) -> None:
+    targets = ["findings"] + (["narrative_findings"] if fact.in_narrative else [])
+    for key in targets:
+        values = case.setdefault(key, {})
+        if values.get(finding, fact.present) != fact.present:
+            raise VignetteFileError(where, f"fact {fact.fact!r} says {finding} is "
+                                    f"{fact.present} but {key} says otherwise",
+                                    vignette_id=case["id"], field=key)
+        values[finding] = fact.present
+
+
+def _as_dict(fact: UncoveredFact) -> dict[str, Any]:
+    return {"fact": fact.fact, "finding": fact.finding, "present": fact.present,
+            "in_narrative": fact.in_narrative}
