@@ -12,7 +12,9 @@ from rich.markdown import Markdown
 
 from popliteal.cli.errors import friendly_errors
 from popliteal.docs import entries_for, knowledge_base_reference, render_entry
-from popliteal.knowledge import check_knowledge_base, load_knowledge_base
+from popliteal.errors import InvalidInputError
+from popliteal.fitting.procedure import FITTED_FILE, fitted_file_text
+from popliteal.knowledge import check_knowledge_base, default_data_dir, load_knowledge_base
 
 app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
 console = Console(highlight=False)
@@ -98,3 +100,26 @@ def reference(
         console.print(f"Wrote {output}.")
     else:
         print(text, end="")
+
+
+@app.command("fit")
+@friendly_errors
+def fit(
+    corpus: Path = typer.Option(Path("vignettes/real/train"), "--corpus",
+                                help="The training part of the real-case corpus."),
+    check_only: bool = typer.Option(False, "--check",
+                                    help="Only say whether the committed fitted numbers are current."),
+) -> None:
+    """Refit P(finding | condition) from the real training cases (writes data/fitted.yaml)."""
+    if not corpus.is_dir():
+        raise InvalidInputError(f"{corpus} is not a folder of training cases", field="corpus")
+    target = default_data_dir() / FITTED_FILE
+    text = fitted_file_text(corpus)
+    if check_only:
+        if target.read_text(encoding="utf-8") != text:
+            console.print(f"{target} is stale: run `popliteal kb fit`.")
+            sys.exit(1)
+        console.print(f"{target} is current.")
+        return
+    target.write_text(text, encoding="utf-8")
+    console.print(f"wrote {target}")

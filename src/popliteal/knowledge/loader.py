@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from popliteal.errors import KnowledgeBaseError
+from popliteal.knowledge.fitted import apply_fit
 from popliteal.knowledge.model import (
     Alias,
     Cited,
@@ -33,8 +34,9 @@ from popliteal.knowledge.questions import (
 
 FILES = (
     "manifest.yaml", "sources.yaml", "findings.yaml", "conditions.yaml", "likelihoods.yaml",
-    "red_flags.yaml", "aliases.yaml", "question_groups.yaml",
+    "fitted.yaml", "red_flags.yaml", "aliases.yaml", "question_groups.yaml",
 )
+FITTED_FORMAT = "popliteal-fitted/1"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -107,9 +109,13 @@ def load_knowledge_base() -> KnowledgeBase:
     return load_knowledge_base_from(default_data_dir())
 
 
-def load_knowledge_base_from(directory: Path) -> KnowledgeBase:
-    """Load and check a knowledge base directory; raise with every problem found."""
-    kb, problems = _build(directory)
+def load_knowledge_base_from(directory: Path, *, fitted: bool = True) -> KnowledgeBase:
+    """Load and check a knowledge base directory; raise with every problem found.
+
+    ``fitted=False`` leaves the fitted counts out and gives the expert numbers alone, which is
+    what fitting starts from.
+    """
+    kb, problems = _build(directory, fitted=fitted)
     if problems or kb is None:
         raise KnowledgeBaseError(problems)
     return kb
@@ -120,7 +126,7 @@ def check_knowledge_base(directory: Path | None = None) -> list[str]:
     return _build(directory or default_data_dir())[1]
 
 
-def _build(directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
+def _build(directory: Path, *, fitted: bool = True) -> tuple[KnowledgeBase | None, list[str]]:
     problems: list[str] = []
     raw = {name: _read(directory / name, problems) for name in FILES}
     if problems:
@@ -151,6 +157,8 @@ def _build(directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
     )
     problems.extend(_cross_check(kb))
     problems.extend(check_question_catalogue(kb))
+    if fitted and not problems:
+        kb = _with_fitted(kb, raw["fitted.yaml"], problems)
     return (None if problems else kb), problems
 
 
@@ -209,6 +217,58 @@ def _parse_likelihoods(document: Any, problems: list[str]) -> dict[str, dict[str
                 problems.extend(_validation_lines(f"likelihoods.yaml: {condition_id}.{finding_id}", exc))
         table[condition_id] = row
     return table
+
+
+def _with_fitted(kb: KnowledgeBase, document: Any, problems: list[str]) -> KnowledgeBase:
+    """Blend the committed counts and leak into the expert numbers (see knowledge.fitted)."""
+    where = "fitted.yaml"
+    if not isinstance(document, dict) or document.get("format") != FITTED_FORMAT:
+        problems.append(f"{where}: format: must be {FITTED_FORMAT!r}")
+        return kb
+    unknown = set(document) - {"format", "weight", "leak", "corpus", "fitted"}
+    problems.extend(f"{where}: {name}: unknown top-level key" for name in sorted(unknown))
+    weight: Any = document.get("weight")
+    leak: Any = document.get("leak", 0.0)
+    if not _number(weight) or weight <= 0:
+        problems.append(f"{where}: weight: must be a positive number of pseudo-counts")
+    if not _number(leak) or not 0 <= leak < 1:
+        problems.append(f"{where}: leak: must be a share from 0 up to 1")
+    counts = _counts(kb, document.get("fitted") or {}, problems)
+    if problems:
+        return kb
+    try:
+        return apply_fit(kb, counts, float(weight), float(leak))
+    except ValidationError as exc:
+        problems.extend(_validation_lines(where, exc))
+        return kb
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _counts(kb: KnowledgeBase, raw: Any, problems: list[str]) -> dict[str, dict[str, tuple[int, int]]]:
+    where = "fitted.yaml"
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: fitted: must map condition -> finding -> {{k, n}}")
+        return {}
+    counts: dict[str, dict[str, tuple[int, int]]] = {}
+    for condition_id, row in raw.items():
+        if condition_id not in kb.conditions or not isinstance(row, dict):
+            problems.append(f"{where}: {condition_id}: unknown condition or not a mapping")
+            continue
+        for finding_id, kn in row.items():
+            key = f"{where}: {condition_id}.{finding_id}"
+            if finding_id not in kb.findings:
+                problems.append(f"{key}: unknown finding")
+            elif not (isinstance(kn, dict) and set(kn) == {"k", "n"}
+                      and all(isinstance(kn[x], int) and kn[x] >= 0 for x in "kn")):
+                problems.append(f"{key}: must be {{k: count, n: count}}")
+            elif kn["k"] > kn["n"] or kn["n"] == 0:
+                problems.append(f"{key}: k cannot exceed n, and n must be at least 1")
+            else:
+                counts.setdefault(condition_id, {})[finding_id] = (kn["k"], kn["n"])
+    return counts
 
 
 def _validation_lines(where: str, exc: ValidationError) -> list[str]:

@@ -21,13 +21,51 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+FIT_DECIMALS = 4
+
+
+def blended(prior: float, k: int, n: int, weight: float) -> float:
+    """The mean of a Beta prior (mean ``prior``, ``weight`` pseudo-counts) updated by k of n."""
+    return (weight * prior + k) / (weight + n)
+
+
+class Fit(Frozen):
+    """How a number was fitted from real cases on top of the expert estimate.
+
+    The expert number is a Beta prior worth ``weight`` cases; ``k`` of the ``n`` training
+    cases with the condition that state the finding either way had it present. A share
+    ``leak`` of every answer is then taken to follow the finding's ``background`` rate
+    whatever the condition (misreport, another illness, chance), so that no single answer
+    counts for more than real cases support.
+    """
+
+    prior: float = Field(gt=0.0, lt=1.0)
+    k: int = Field(ge=0)
+    n: int = Field(ge=0)
+    weight: float = Field(gt=0.0)
+    leak: float = Field(default=0.0, ge=0.0, lt=1.0)
+    background: float = Field(gt=0.0, lt=1.0)
+
+    @model_validator(mode="after")
+    def _k_within_n(self) -> Fit:
+        if self.k > self.n:
+            raise ValueError("k cannot exceed n")
+        return self
+
+    @property
+    def p(self) -> float:
+        fitted = blended(self.prior, self.k, self.n, self.weight)
+        return round((1.0 - self.leak) * fitted + self.leak * self.background, FIT_DECIMALS)
+
+
 class Cited(Frozen):
-    """A probability with where it came from."""
+    """A probability with where it came from (and, when fitted, the cases that moved it)."""
 
     p: float = Field(gt=0.0, lt=1.0)
     source: str | None = None
     note: str | None = None
     estimate: str | None = None
+    fit: Fit | None = None
 
     @model_validator(mode="after")
     def _has_evidence(self) -> Cited:
@@ -37,13 +75,29 @@ class Cited(Frozen):
             raise ValueError("a sourced number needs a 'note' saying how it was taken")
         if self.estimate is not None and not self.estimate.strip():
             raise ValueError("an estimate needs its reason")
+        if self.fit is not None and self.fit.p != self.p:
+            raise ValueError(f"a fitted p must equal its fit ({self.fit.p})")
         return self
 
     @property
-    def evidence(self) -> str:
+    def expert(self) -> str:
+        """The evidence behind the expert number, before any fitting."""
         if self.source is not None:
             return f"{self.source}: {self.note}"
         return f"estimate: {self.estimate}"
+
+    @property
+    def evidence(self) -> str:
+        fit = self.fit
+        if fit is None:
+            return self.expert
+        parts = []
+        if fit.n:
+            parts.append(f"fitted: {fit.k} of {fit.n} real training cases on the expert "
+                         f"{fit.prior:g} weighted as {fit.weight:g} cases")
+        if fit.leak:
+            parts.append(f"leak {fit.leak:g} toward the background {fit.background:g}")
+        return "; ".join(parts) + f" ({self.expert})"
 
 
 class Factor(Frozen):
