@@ -72,12 +72,19 @@ def test_a_mapped_fact_waits_and_absorbing_moves_it_into_the_case(corpus: Path,
     assert [f.finding for f in left] == ["calf_cramping_pain"]
 
 
-def test_absorbing_refuses_a_fact_that_contradicts_the_case(corpus: Path, kb: KnowledgeBase) -> None:
+def test_a_sign_stated_anywhere_in_a_findings_definition_makes_it_present(
+        corpus: Path, kb: KnowledgeBase) -> None:
     (corpus / "cases.facts.yaml").write_text(
         "format: popliteal-case-facts/1\ncases:\n  c-1:\n"
-        "    - {fact: no calf pain, finding: no_pain, present: false, in_narrative: false}\n")
-    with pytest.raises(VignetteFileError, match="c-1"):
-        absorb(kb, corpus, {"no_pain": "pain_calf"})
+        "    - {fact: not tender at the sit bone, finding: sit_bone, present: false}\n"
+        "    - {fact: tender along the tendon, finding: tendon, present: true}\n"
+        "    - {fact: no pain in the shin, finding: shin, present: false}\n")
+    done = absorb(kb, corpus, {"sit_bone": "thigh_tenderness", "tendon": "thigh_tenderness",
+                               "shin": "pain_calf"})
+    case = yaml.safe_load((corpus / "cases.yaml").read_text())["vignettes"][0]
+    assert case["findings"]["thigh_tenderness"] is True
+    assert case["findings"]["pain_calf"] is True
+    assert len(done.resolved) == 2
 
 
 def test_a_case_without_a_facts_entry_counts_as_not_yet_checked(corpus: Path,

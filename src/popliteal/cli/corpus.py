@@ -22,7 +22,7 @@ DEFAULT_ROOT = Path("vignettes/real")
 PARTS = ("train", "test")
 ROOT_OPTION = typer.Option(DEFAULT_ROOT, "--root", help="The corpus folder.")
 COVERAGE_FILE = "coverage.md"
-FINDING_MAP_FILE = "finding-map.yaml"
+FINDING_MAP_FILE = "finding-map.facts.yaml"
 
 
 def _parts(root: Path) -> list[tuple[str, Path]]:
@@ -64,6 +64,8 @@ def absorb(root: Path = ROOT_OPTION) -> None:
     for name, folder in _parts(root):
         done = absorb_facts(kb, folder, finding_map)
         console.print(f"{name}: {done.facts} fact(s) absorbed in {done.files} file(s)")
+        for line in done.resolved:
+            console.print(f"  {line}", markup=False)
     if (root / "test").is_dir():
         console.print(f"test part hash now {content_hash(root / 'test')}: log any change "
                       "in test-log.md")

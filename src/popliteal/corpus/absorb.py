@@ -3,6 +3,11 @@
 When the knowledge base gains a finding, the cases that reported it gain it too: in
 ``findings`` always, and in ``narrative_findings`` when the narrative states it. Nothing is
 decided by hand, so the same procedure can run on the test part without anyone reading it.
+
+Several facts can land on one finding ("no tenderness at the sit bone", "tender along the
+biceps femoris" are both thigh tenderness). A finding is then present when any fact, or the
+case itself, says it is present: a sign stated anywhere in the finding's definition is the
+finding. Each such meeting of a yes and a no is reported, so a person can look at it.
 """
 
 from __future__ import annotations
@@ -27,23 +32,26 @@ from popliteal.knowledge import KnowledgeBase
 class Absorbed:
     files: int
     facts: int
+    resolved: tuple[str, ...] = ()
 
 
 def absorb(kb: KnowledgeBase, folder: Path, finding_map: Mapping[str, str]) -> Absorbed:
     """Absorb every expressible fact below ``folder``; rewrite only the files that change."""
     files = facts = 0
+    resolved: list[str] = []
     for file in vignette_files([folder]):
         side = facts_path(file)
         if not side.exists():
             continue
-        moved = _absorb_file(kb, file, side, finding_map)
+        moved = _absorb_file(kb, file, side, finding_map, resolved)
         if moved:
             files += 1
             facts += moved
-    return Absorbed(files, facts)
+    return Absorbed(files, facts, tuple(resolved))
 
 
-def _absorb_file(kb: KnowledgeBase, file: Path, side: Path, finding_map: Mapping[str, str]) -> int:
+def _absorb_file(kb: KnowledgeBase, file: Path, side: Path, finding_map: Mapping[str, str],
+                 resolved: list[str]) -> int:
     document = yaml.safe_load(file.read_text(encoding="utf-8"))
     cases = {case["id"]: case for case in document["vignettes"]}
     remaining: dict[str, list[dict[str, Any]]] = {}
@@ -58,7 +66,7 @@ def _absorb_file(kb: KnowledgeBase, file: Path, side: Path, finding_map: Mapping
             if finding is None:
                 kept.append(_as_dict(fact))
                 continue
-            _add(str(file), cases[case_id], finding, fact)
+            _add(cases[case_id], finding, fact, resolved)
             moved += 1
         remaining[case_id] = kept
     if moved:
@@ -67,15 +75,14 @@ def _absorb_file(kb: KnowledgeBase, file: Path, side: Path, finding_map: Mapping
     return moved
 
 
-def _add(where: str, case: dict[str, Any], finding: str, fact: UncoveredFact) -> None:
+def _add(case: dict[str, Any], finding: str, fact: UncoveredFact, resolved: list[str]) -> None:
     targets = ["findings"] + (["narrative_findings"] if fact.in_narrative else [])
     for key in targets:
         values = case.setdefault(key, {})
-        if values.get(finding, fact.present) != fact.present:
-            raise VignetteFileError(where, f"fact {fact.fact!r} says {finding} is "
-                                    f"{fact.present} but {key} says otherwise",
-                                    vignette_id=case["id"], field=key)
-        values[finding] = fact.present
+        before = values.get(finding)
+        if before is not None and before != fact.present:
+            resolved.append(f"{case['id']}: {finding} present (a yes and a no met: {fact.fact!r})")
+        values[finding] = bool(before) or fact.present
 
 
 def _as_dict(fact: UncoveredFact) -> dict[str, Any]:
