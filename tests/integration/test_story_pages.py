@@ -23,7 +23,8 @@ from popliteal.web.deps import TOKEN_COOKIE
 PERSON = {"age": "54", "sex": "female"}
 STORY = ("For two days the back of my knee is swollen, no fever. My mum had a clot after her "
          "holiday in Zanzibar.")
-UNDERSTOOD = {"symptoms_over_6_weeks": False, "swelling_behind_knee": True, "fever": False}
+UNDERSTOOD = {"symptoms_over_6_weeks": False, "swelling_behind_knee": True, "fever": False,
+              "family_history_clots": True}
 # Pieces of the story that would show it had been kept somewhere.
 TELLTALES = ("Zanzibar", "back of my knee is swollen", "two days", "my mum", "holiday")
 

@@ -16,7 +16,7 @@ def test_each_finding_comes_with_its_wording_and_the_words_that_decided_it(
         kb: KnowledgeBase) -> None:
     reading = read_story(kb, STORY)
     assert reading.findings == {"symptoms_over_6_weeks": False, "swelling_behind_knee": True,
-                                "fever": False}
+                                "fever": False, "family_history_clots": True}
     for item in reading.understood:
         assert item.wording == kb.findings[item.finding_id].question
         assert STORY[item.start:item.end] == item.words
