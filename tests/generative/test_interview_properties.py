@@ -14,6 +14,7 @@ from popliteal.interview import (
     Question,
     answer_question,
     current_findings,
+    finish,
     go_back,
     next_question,
     start_interview,
@@ -23,11 +24,13 @@ from popliteal.interview.lookahead import level_after, situation, triage_model
 from popliteal.interview.policy import (
     INFORMATION_TO_ASK,
     MAX_QUESTIONS,
+    OPTIONAL_AFTER_EMERGENCY,
     STAKE_TO_ASK,
     URGENCY_TO_ASK,
     is_settled,
 )
 from popliteal.interview.reference import reference_value
+from popliteal.interview.session import emergency_reached
 from popliteal.interview.value import open_answers, weigh
 from popliteal.knowledge import load_knowledge_base
 
@@ -111,7 +114,10 @@ def test_it_stops_only_when_nothing_left_could_change_the_level(
     if len(state.answers) >= MAX_QUESTIONS:
         return
     now = situation(TM, state.patient, current_findings(KB, state))
-    settled = is_settled(now)
+    reached = emergency_reached(KB, state)
+    optional_spent = (reached is not None
+                      and len(state.answers) - reached.after_answers >= OPTIONAL_AFTER_EMERGENCY)
+    settled = is_settled(now) or optional_spent
     for question in QUESTIONS:
         value = weigh(TM, now, question)
         if question.id in state.answered or value is None:
@@ -127,3 +133,13 @@ def test_a_stored_interview_resumes_where_it_stopped(run: tuple[InterviewState, 
     restored = InterviewState.model_validate_json(state.model_dump_json())
     assert restored == state
     assert current_findings(KB, restored) == current_findings(KB, state)
+
+
+@settings(max_examples=40, deadline=None)
+@given(interviews())
+def test_the_optional_questions_after_an_emergency_never_lower_the_level(
+        run: tuple[InterviewState, list[str]]) -> None:
+    state, _ = run
+    reached = emergency_reached(KB, state)
+    if reached is not None:
+        assert finish(KB, state).level >= reached.level

@@ -157,3 +157,18 @@ def test_the_report_for_a_doctor_prints_and_downloads_as_pdf(client: TestClient)
 def test_an_unknown_page_is_a_page_not_json(client: TestClient) -> None:
     page = client.get("/no/such/page")
     assert page.status_code == 404 and "Page not found" in page.text
+
+
+def test_an_emergency_is_shown_at_once_and_the_questions_after_it_are_optional(
+        client: TestClient) -> None:
+    response = client.post("/assessments", data={"age": "45", "sex": "male",
+                                                 "finding-hot_swollen_knee": "yes"},
+                           follow_redirects=False)
+    home = str(response.headers["location"])
+    page = client.get(home)
+    assert page.status_code == 200
+    assert "Go to an emergency department now." in page.text
+    assert f'href="{home}/result"' in page.text
+    result = client.get(f"{home}/result", follow_redirects=False)
+    assert result.status_code == 200
+    assert "Go to an emergency department now." in result.text

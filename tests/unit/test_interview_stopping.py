@@ -16,7 +16,8 @@ from popliteal.interview import (
 )
 from popliteal.interview.catalogue import catalogue
 from popliteal.interview.lookahead import situation, triage_model
-from popliteal.interview.policy import MAX_QUESTIONS, STAKE_TO_ASK, choose
+from popliteal.interview.policy import MAX_QUESTIONS, OPTIONAL_AFTER_EMERGENCY, STAKE_TO_ASK, choose
+from popliteal.interview.session import plan
 from popliteal.interview.value import weigh
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
@@ -97,15 +98,26 @@ def test_when_it_stops_no_open_question_could_change_the_level(kb: KnowledgeBase
             assert value.stake < STAKE_TO_ASK, question.id
 
 
-def test_at_an_emergency_only_a_question_that_could_call_an_ambulance_is_asked(
+def test_at_an_emergency_ambulance_questions_come_first_then_a_few_optional_ones(
         kb: KnowledgeBase) -> None:
-    state = interview_of_dont_knows(kb, {"hot_swollen_knee": True, "knee_swelling": True})
-    assert finish(kb, state).level is Level.EMERGENCY
+    start = start_interview(kb, PERSON, {"hot_swollen_knee": True, "knee_swelling": True})
+    assert finish(kb, start).level is Level.EMERGENCY
     tm = triage_model(kb)
     emergency = situation(tm, PERSON, {"hot_swollen_knee": True, "knee_swelling": True})
-    for answer in state.answers:
-        value = weigh(tm, emergency, question_by_id(kb, answer.question_id))
-        assert value is not None and value.stake >= STAKE_TO_ASK, answer.question_id
+    state, optional_seen = start, False
+    while (step := plan(kb, state)).question is not None:
+        assert step.emergency is not None and step.emergency.is_emergency
+        value = weigh(tm, emergency, step.question)
+        if not step.optional:
+            assert not optional_seen and value is not None and value.stake >= STAKE_TO_ASK
+        optional_seen = optional_seen or step.optional
+        state = answer_question(kb, state, step.question.id, "unknown")
+    optional = len(state.answers) - sum(
+        1 for a in state.answers
+        if (v := weigh(tm, emergency, question_by_id(kb, a.question_id))) is not None
+        and v.stake >= STAKE_TO_ASK)
+    assert optional <= OPTIONAL_AFTER_EMERGENCY
+    assert finish(kb, state).level.is_emergency
 
 
 def test_a_level_on_a_knife_edge_does_not_keep_the_interview_going(kb: KnowledgeBase) -> None:

@@ -28,6 +28,7 @@ from popliteal.knowledge import KnowledgeBase
 KEYS_YES_NO = {"y": YES, "yes": YES, "n": NO, "no": NO, "d": UNKNOWN, "?": UNKNOWN}
 BACK = "b"
 QUIT = "q"
+SKIP = "s"
 PROGRESS_WIDTH = 20
 
 
@@ -77,12 +78,18 @@ class TerminalInterview:
                            "Type [bold]q[/] at any question to stop, [bold]b[/] to go back.\n")
         patient = make_patient(self.ask_age(), self.ask_sex())
         state = start_interview(kb, patient, self.ask_story(kb))
+        warned = False
         while True:
             step = plan(kb, state)
             if step.question is None:
                 return state
+            if step.emergency is not None and not warned:
+                self.show_emergency(step.emergency.headline)
+                warned = True
             self.show_question(step.question, step.answered, step.still_to_come)
-            value = self.ask_answer(step.question)
+            value = self.ask_answer(step.question, optional=step.optional)
+            if value == SKIP:
+                return state
             if value == BACK:
                 if not state.answers:
                     self.console.print("This is the first question.", style="yellow")
@@ -168,16 +175,27 @@ class TerminalInterview:
             self.console.print(f"  {number}  {escape(option.label)}")
         self.console.print(f"[dim]Why we ask: {escape(question.why)}[/]")
 
-    def ask_answer(self, question: Question) -> str:
+    def show_emergency(self, headline: str) -> None:
+        """An emergency is shown at once; the questions after it are optional."""
+        self.console.print(f"\n[bold white on red] {escape(headline)} [/]")
+        self.console.print("Your answers so far show that you need emergency care. Do not wait "
+                           "to finish. If you are waiting for help, the next questions are "
+                           "optional: they help the doctors and will not change this advice. "
+                           f"Type [bold]{SKIP}[/] to skip them and see what to do.")
+
+    def ask_answer(self, question: Question, optional: bool = False) -> str:
+        skip = f", {SKIP} = skip the optional questions" if optional else ""
         if question.kind == "yes_no":
-            prompt = "Answer: y = yes, n = no, d = don't know (b = back, q = quit): "
+            prompt = f"Answer: y = yes, n = no, d = don't know (b = back, q = quit{skip}): "
             hint = "Please type y, n or d (or b to go back, q to quit)."
         else:
             count = len(question.options)
-            prompt = f"Answer: 1-{count}, d = don't know (b = back, q = quit): "
+            prompt = f"Answer: 1-{count}, d = don't know (b = back, q = quit{skip}): "
             hint = f"Please type a number from 1 to {count}, or d (or b to go back, q to quit)."
         while True:
             text = self.read(prompt).lower()
+            if optional and text == SKIP:
+                return SKIP
             value = _answer_value(question, text)
             if value is not None:
                 return value

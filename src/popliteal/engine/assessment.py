@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -12,7 +12,7 @@ from popliteal.engine.evidence import Patient, present_findings, weighed_for_lev
 from popliteal.engine.explain import Explanation, explain
 from popliteal.engine.posterior import CompiledModel, compile_model, posterior, ranked
 from popliteal.engine.scores import OttawaResult, WellsScore, ottawa_knee_rule, wells_score
-from popliteal.engine.triage import TriageDecision, decide
+from popliteal.engine.triage import TriageDecision, TriageReason, decide
 from popliteal.knowledge import KnowledgeBase
 from popliteal.levels import Level
 
@@ -63,9 +63,12 @@ def _loss_probabilities(model: CompiledModel, patient: Patient,
     return posterior(model, patient, weighed_for_level(findings, model.kb.solo_red_flags))
 
 
-def run_assessment(kb: KnowledgeBase, patient: Patient,
-                   findings: Mapping[str, bool]) -> Assessment:
-    """Assess validated findings (ids already checked against the knowledge base)."""
+def run_assessment(kb: KnowledgeBase, patient: Patient, findings: Mapping[str, bool],
+                   floors: Sequence[TriageReason] = ()) -> Assessment:
+    """Assess validated findings (ids already checked against the knowledge base).
+
+    ``floors`` are levels that must not be lowered (see :func:`popliteal.engine.triage.decide`).
+    """
     model = compile_model(kb)
     probabilities = posterior(model, patient, findings)
     order = ranked(probabilities)
@@ -74,7 +77,8 @@ def run_assessment(kb: KnowledgeBase, patient: Patient,
     alternative = max(p for c, p in probabilities.items() if c != "deep_vein_thrombosis") >= dvt
     wells = wells_score(findings, alternative_as_likely=alternative)
     ottawa = ottawa_knee_rule(patient.age, findings)
-    decision = decide(kb, _loss_probabilities(model, patient, findings), present, wells, ottawa)
+    decision = decide(kb, _loss_probabilities(model, patient, findings), present, wells, ottawa,
+                      floors)
     conditions = tuple(
         RankedCondition(condition_id=c, name=kb.conditions[c].name,
                         lay_name=kb.conditions[c].lay_name, icd10=kb.conditions[c].icd10,

@@ -11,7 +11,7 @@ five would. The scores and the red-flag rules then raise the level, never lower 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -30,7 +30,7 @@ UNDER_TRIAGE_COST: dict[Level, float] = {
 OVER_TRIAGE_COST = 1.0
 NAMED_MIN_PROBABILITY = 0.01  # conditions below this are not named as a reason for the level
 
-ReasonKind = Literal["red_flag", "expected_loss", "wells", "ottawa"]
+ReasonKind = Literal["red_flag", "expected_loss", "wells", "ottawa", "reached"]
 
 
 class TriageReason(BaseModel):
@@ -69,7 +69,13 @@ def expected_losses(kb: KnowledgeBase, probabilities: Mapping[str, float],
 
 
 def decide(kb: KnowledgeBase, probabilities: Mapping[str, float], present: frozenset[str],
-           wells: WellsScore | None, ottawa: OttawaResult | None) -> TriageDecision:
+           wells: WellsScore | None, ottawa: OttawaResult | None,
+           floors: Sequence[TriageReason] = ()) -> TriageDecision:
+    """The level: the least expected loss, raised by every red flag, score and given floor.
+
+    ``floors`` are levels already reached that later answers may not lower (an emergency found
+    earlier in an interview, before the optional questions that only help the doctors).
+    """
     losses = expected_losses(kb, probabilities, present)
     best = min(LEVELS, key=lambda level: (losses[level], -level.rank))
     reasons = [TriageReason(kind="expected_loss", level=best,
@@ -87,6 +93,7 @@ def decide(kb: KnowledgeBase, probabilities: Mapping[str, float], present: froze
         reasons.append(TriageReason(
             kind="ottawa", level=Level.CONSULTATION_24,
             text="After this injury the Ottawa knee rule says an X-ray is needed today."))
+    reasons.extend(floors)
     level = max(reason.level for reason in reasons)
     driven_by = tuple(reason for reason in reasons if reason.level == level)
     ordered = tuple(sorted(reasons, key=lambda r: -r.level.rank))

@@ -21,9 +21,14 @@ A question is *worth asking* when any of these holds:
 * its urgency is at least ``URGENCY_TO_ASK`` bits;
 * the differential is not settled and its information is at least ``INFORMATION_TO_ASK``
   bits. The differential is settled when the leading cause has a probability of ``SETTLED``
-  or more, and also as soon as the level is an emergency: someone who needs an emergency
-  department should be on their way, not answering questions about the cause. Only a question
-  that could still call for an ambulance is asked then.
+  or more.
+
+Once the level has been an emergency, the person is shown the emergency advice at once. A
+question that could still call for an ambulance is asked first, as before. Questions about the
+cause then become *optional*: they help the doctors who will see the person, at most
+``OPTIONAL_AFTER_EMERGENCY`` of them, and the person may stop at any time. Their answers
+refine the differential and the report but never lower the level (the session keeps the
+emergency as a floor).
 
 The next question is the worth-asking question with the highest
 ``information + URGENCY_WEIGHT * urgency + TRIAGE_WEIGHT * stake``, so questions that could
@@ -58,21 +63,24 @@ STAKE_TO_ASK = 0.2
 URGENCY_TO_ASK = 0.05
 INFORMATION_TO_ASK = 0.1
 SETTLED = 0.8
+OPTIONAL_AFTER_EMERGENCY = 8
 TRIAGE_WEIGHT = 4.0
 URGENCY_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
 class Choice:
-    """The question to ask next (None to stop) and how many are still worth asking."""
+    """The question to ask next (None to stop), how many are still worth asking, and whether
+    the next one is optional (asked after an emergency, to help the doctors)."""
 
     question_id: str | None
     worth_asking: int
+    optional: bool = False
 
 
 def is_settled(now: Situation) -> bool:
-    """No more questions about the cause: it is clear enough, or the person needs an emergency."""
-    return now.level.is_emergency or max(now.probabilities) >= SETTLED
+    """No more questions about the cause: the leading cause is clear enough."""
+    return max(now.probabilities) >= SETTLED
 
 
 def worth_asking(value: QuestionValue, settled: bool) -> bool:
@@ -86,13 +94,27 @@ def score(value: QuestionValue) -> float:
 
 
 def choose(tm: TriageModel, now: Situation, open_questions: Iterable[Question],
-           answered: int) -> Choice:
-    """Weigh the open questions and pick the next one, or stop by the stopping rule."""
+           answered: int, optional_asked: int | None = None) -> Choice:
+    """Weigh the open questions and pick the next one, or stop by the stopping rule.
+
+    ``optional_asked`` is None until the level has been an emergency; from then on it counts the
+    questions answered since, which are optional.
+    """
     values = tuple(v for q in open_questions if (v := weigh(tm, now, q)) is not None)
     settled = is_settled(now)
-    candidates = [v for v in values if worth_asking(v, settled)]
     room = MAX_QUESTIONS - answered
-    if room <= 0 or not candidates:
+    if optional_asked is None and not now.level.is_emergency:
+        candidates = [v for v in values if worth_asking(v, settled)]
+        if room <= 0 or not candidates:
+            return Choice(None, 0)
+        best = max(candidates, key=score)  # max keeps the first of equal scores: catalogue order
+        return Choice(best.question_id, min(room, len(candidates)))
+    required = [v for v in values if worth_asking(v, settled=True)]
+    optional_room = min(room, OPTIONAL_AFTER_EMERGENCY - (optional_asked or 0))
+    optional = [v for v in values if v not in required and not settled
+                and v.information >= INFORMATION_TO_ASK] if optional_room > 0 else []
+    if room <= 0 or not (required or optional):
         return Choice(None, 0)
-    best = max(candidates, key=score)  # max keeps the first of equal scores: catalogue order
-    return Choice(best.question_id, min(room, len(candidates)))
+    best = max(required or optional, key=score)
+    return Choice(best.question_id, min(room, len(required) + min(optional_room, len(optional))),
+                  optional=not required)

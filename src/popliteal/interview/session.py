@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from popliteal.api import normalise_findings
 from popliteal.engine.assessment import Assessment, run_assessment
 from popliteal.engine.evidence import Patient
+from popliteal.engine.triage import TriageReason
 from popliteal.errors import InvalidInputError
 from popliteal.interview.catalogue import catalogue, check_value, question_by_id
 from popliteal.interview.lookahead import situation, triage_model
 from popliteal.interview.model import Answer, InterviewState, Question
 from popliteal.interview.policy import choose
 from popliteal.knowledge import KnowledgeBase
+from popliteal.levels import Level
 
 NO_FINDINGS: Mapping[str, bool] = {}
 
@@ -63,11 +65,40 @@ def _answered_question(kb: KnowledgeBase, answer: Answer, index: int) -> Questio
 
 @dataclass(frozen=True)
 class Plan:
-    """What comes next: the question to ask (None to stop) and how many may still follow."""
+    """What comes next: the question to ask (None to stop), how many may still follow, whether
+    it is optional, and the emergency level already reached (None if none was)."""
 
     question: Question | None
     answered: int
     still_to_come: int
+    optional: bool = False
+    emergency: Level | None = None
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The first point of the interview at which the level was an emergency, and the highest
+    level from that point on: the floor that later, optional answers cannot lower."""
+
+    after_answers: int
+    level: Level
+
+
+def emergency_reached(kb: KnowledgeBase, state: InterviewState) -> Reached | None:
+    """Replay the answers in order and find where the level first became an emergency."""
+    tm = triage_model(kb)
+    findings = _checked(kb, state.initial_findings)
+    reached: Reached | None = None
+    for index in range(len(state.answers) + 1):
+        if index:
+            question = _answered_question(kb, state.answers[index - 1], index - 1)
+            findings.update(question.findings_for(state.answers[index - 1].value))
+        level = situation(tm, state.patient, findings).level
+        if reached is None and level.is_emergency:
+            reached = Reached(index, level)
+        elif reached is not None and level > reached.level:
+            reached = Reached(reached.after_answers, level)
+    return reached
 
 
 def plan(kb: KnowledgeBase, state: InterviewState) -> Plan:
@@ -77,9 +108,12 @@ def plan(kb: KnowledgeBase, state: InterviewState) -> Plan:
     now = situation(tm, state.patient, findings)
     answered = state.answered
     open_questions = [q for q in catalogue(kb).questions.values() if q.id not in answered]
-    choice = choose(tm, now, open_questions, len(state.answers))
+    reached = emergency_reached(kb, state)
+    optional_asked = None if reached is None else len(state.answers) - reached.after_answers
+    choice = choose(tm, now, open_questions, len(state.answers), optional_asked)
     question = None if choice.question_id is None else question_by_id(kb, choice.question_id)
-    return Plan(question, len(state.answers), choice.worth_asking)
+    return Plan(question, len(state.answers), choice.worth_asking, choice.optional,
+                None if reached is None else reached.level)
 
 
 def next_question(kb: KnowledgeBase, state: InterviewState) -> Question | None:
@@ -133,6 +167,17 @@ def _with_answers(state: InterviewState, answers: tuple[Answer, ...]) -> Intervi
                           answers=answers)
 
 
+REACHED_TEXT = ("Your earlier answers already showed that you need emergency care. The questions "
+                "after that only help the doctors who will see you; they do not change it.")
+
+
 def finish(kb: KnowledgeBase, state: InterviewState) -> Assessment:
-    """The assessment from everything said so far (it can be called before the interview ends)."""
-    return run_assessment(kb, state.patient, current_findings(kb, state))
+    """The assessment from everything said so far (it can be called before the interview ends).
+
+    An emergency reached on the way stays the level: the optional answers after it refine the
+    differential and the report, never the urgency.
+    """
+    reached = emergency_reached(kb, state)
+    floors = () if reached is None else (
+        TriageReason(kind="reached", level=reached.level, text=REACHED_TEXT),)
+    return run_assessment(kb, state.patient, current_findings(kb, state), floors)

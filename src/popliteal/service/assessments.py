@@ -27,6 +27,7 @@ from popliteal.interview import (
     start_interview,
 )
 from popliteal.knowledge import KnowledgeBase
+from popliteal.levels import Level
 from popliteal.service.story import StoryReading, read_story
 from popliteal.service.tokens import hash_token, new_assessment_id, new_token, token_matches
 from popliteal.store import AuditEvent, AuditKind, Store
@@ -58,6 +59,8 @@ class Step:
     question: Question | None
     answered: int
     still_to_come: int
+    optional: bool = False
+    emergency: Level | None = None
 
     @property
     def complete(self) -> bool:
@@ -127,7 +130,8 @@ class AssessmentService:
     def _step(self, opened: Opened) -> Step:
         """Weigh the open questions once, for the next question and the progress alike."""
         planned = plan(self.kb, opened.state)
-        return Step(opened, planned.question, planned.answered, planned.still_to_come)
+        return Step(opened, planned.question, planned.answered, planned.still_to_come,
+                    planned.optional, planned.emergency)
 
     def _save(self, opened: Opened, state: InterviewState, event: AuditEvent) -> Step:
         step = self._step(Opened(opened.id, state, opened.revision + 1))

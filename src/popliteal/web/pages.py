@@ -75,6 +75,7 @@ def _question_page(request: Request, step: Step, question: Question, *, action: 
         "answered": step.answered, "total": step.answered + max(step.still_to_come, 1),
         "action": action, "selected": selected, "error": error, "changing": changing,
         "can_go_back": bool(step.opened.state.answers) and not changing,
+        "emergency": None if changing else step.emergency, "optional": step.optional and not changing,
     }
     return render(request, "question.html", context, status_code=422 if error else 200)
 
@@ -148,8 +149,10 @@ def change(request: Request, question_id: str, value: str = Form(""),
 @router.get("/assessments/{assessment_id}/result", response_class=HTMLResponse)
 def result_page(request: Request, opened: Opened = Depends(page_assessment),
                 service: AssessmentService = Depends(get_service)) -> Response:
-    if not service.step(opened).complete:
+    step = service.step(opened)
+    if not step.complete and step.emergency is None:
         return _redirect(_home(opened))
+    # Once the level is an emergency the result can be seen at once; the rest is optional.
     return render(request, "result.html", report_context(service, opened))
 
 
