@@ -29,14 +29,10 @@ def test_the_development_set_has_at_least_forty_vignettes_and_every_condition() 
     assert {v.gold_condition for v in VIGNETTES} == set(KB.conditions)
 
 
-def test_all_thirteen_public_cases_are_encoded() -> None:
-    assert len([v for v in VIGNETTES if v.id.startswith("pub-case-")]) == 13
-
-
 def test_full_mode_meets_the_accuracy_and_safety_targets(full_run: EvaluationRun) -> None:
     m = full_run.metrics
-    assert m.top1 >= 0.75
-    assert m.top3 >= 0.93
+    assert m.top1 >= 0.85
+    assert m.top3 >= 0.97
     assert m.emergency_sensitivity == 1.0
     assert m.safe_triage >= 0.97
     assert m.over_triage <= 0.25
