@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help install install-test run assess serve test lint typecheck unit evaluate holdout bench bench-http docs clean
+.PHONY: help install install-test run assess serve test lint typecheck unit evaluate report fit bench bench-http docs clean
 
 help:  ## List the recipes
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,15 +44,19 @@ typecheck: $(TEST_STAMP)  ## strict mypy on the package
 unit: $(TEST_STAMP)  ## Only the fast tests
 	$(BIN)/pytest -p no:cacheprovider tests/unit tests/generative
 
-evaluate: $(STAMP)  ## Run the development vignettes in every available mode
-	$(BIN)/popliteal evaluate --mode full
-	$(BIN)/popliteal evaluate --mode interview
-	$(BIN)/popliteal evaluate --mode narrative
+SETS := vignettes/dev vignettes/real/train vignettes/real/test
 
-holdout: $(STAMP)  ## Measure the held-out published cases in every mode (never tune to them)
-	$(BIN)/popliteal evaluate vignettes/holdout --mode full
-	$(BIN)/popliteal evaluate vignettes/holdout --mode interview
-	$(BIN)/popliteal evaluate vignettes/holdout --mode narrative
+evaluate: $(STAMP)  ## The dev set and both parts of the real-case corpus, side by side, in every mode
+	$(BIN)/popliteal evaluate $(SETS) --each --mode full
+	$(BIN)/popliteal evaluate $(SETS) --each --mode interview
+	$(BIN)/popliteal evaluate $(SETS) --each --mode narrative
+
+report: $(STAMP)  ## HTML reports with calibration and confusion figures for the training part, in report/
+	$(BIN)/popliteal evaluate vignettes/real/train --mode full --report report/train-full
+
+fit: $(STAMP)  ## Refit the likelihoods from the real training cases and recount coverage
+	$(BIN)/popliteal kb fit
+	$(BIN)/popliteal corpus coverage --write
 
 docs: $(STAMP)  ## Regenerate docs/reference/knowledge-base.md from the knowledge base
 	$(BIN)/popliteal kb reference --output docs/reference/knowledge-base.md
@@ -64,4 +68,4 @@ bench-http: $(TEST_STAMP)  ## Load test `popliteal serve` with wrk: the answer s
 	$(BIN)/python bench/wrk_answer.py
 
 clean:  ## Remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
+	rm -rf $(VENV) report .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
