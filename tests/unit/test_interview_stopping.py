@@ -73,9 +73,8 @@ def test_a_yes_to_a_lung_warning_sign_ends_in_an_ambulance(kb: KnowledgeBase) ->
 
 
 def test_the_interview_does_not_stop_while_a_red_flag_is_plausible(kb: KnowledgeBase) -> None:
-    """A swollen, hot knee makes a joint infection plausible: fever must be asked about."""
-    state = interview_of_dont_knows(kb, {"knee_swelling": True, "skin_warm": True,
-                                         "redness": True})
+    """A swollen, warm knee makes a joint infection plausible: fever must be asked about."""
+    state = interview_of_dont_knows(kb, {"knee_swelling": True, "skin_warm": True})
     asked = {a.question_id for a in state.answers}
     assert {"fever", "hot_swollen_knee"} <= asked
 

@@ -78,6 +78,8 @@ def knowledge_base_reference(kb: KnowledgeBase) -> str:
         f"- **Label in results:** `{kb.label}`",
         "- **Counts:** " + ", ".join(f"{len(entries[kind])} {HEADINGS[kind].lower()}"
                                      for kind in KINDS),
+        f"- **Temperature of the stated probabilities:** {kb.temperature:g} (fitted on the real "
+        "training cases; see docs/reference/real-cases.md)",
         "",
         "## How to read it",
         "",

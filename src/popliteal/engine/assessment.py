@@ -10,7 +10,7 @@ from popliteal.disclaimer import DISCLAIMER
 from popliteal.engine.advice import safety_net_advice, self_care_advice
 from popliteal.engine.evidence import Patient, present_findings, weighed_for_level
 from popliteal.engine.explain import Explanation, explain
-from popliteal.engine.posterior import CompiledModel, compile_model, posterior, ranked
+from popliteal.engine.posterior import CompiledModel, compile_model, posterior, ranked, tempered
 from popliteal.engine.scores import OttawaResult, WellsScore, ottawa_knee_rule, wells_score
 from popliteal.engine.triage import TriageDecision, TriageReason, decide
 from popliteal.knowledge import KnowledgeBase
@@ -71,7 +71,7 @@ def run_assessment(kb: KnowledgeBase, patient: Patient, findings: Mapping[str, b
     """
     model = compile_model(kb)
     probabilities = posterior(model, patient, findings)
-    order = ranked(probabilities)
+    order = ranked(tempered(probabilities, kb.temperature))
     present = present_findings(findings)
     dvt = probabilities.get("deep_vein_thrombosis", 0.0)
     alternative = max(p for c, p in probabilities.items() if c != "deep_vein_thrombosis") >= dvt

@@ -65,6 +65,21 @@ def posterior(model: CompiledModel, patient: Patient,
     return dict(zip(model.condition_ids, normalise_log(scores), strict=True))
 
 
+def tempered(probabilities: Mapping[str, float], temperature: float) -> dict[str, float]:
+    """The posterior raised to 1 / temperature and normalised again: the probabilities stated.
+
+    Naive Bayes counts correlated findings as if each were new evidence and grows surer than it
+    is right; a temperature fitted on real cases (fitted.yaml) brings the stated probabilities
+    back to how often they come true. The order of the causes does not change, and the level
+    of care is weighed on the model's own posterior, with its own loss matrix.
+    """
+    if temperature == 1.0:
+        return dict(probabilities)
+    ids = list(probabilities)
+    logs = [math.log(max(probabilities[c], 1e-300)) / temperature for c in ids]
+    return dict(zip(ids, normalise_log(logs), strict=True))
+
+
 def normalise_log(scores: list[float]) -> list[float]:
     """Exponentiate and normalise log scores without overflow (log-sum-exp)."""
     top = max(scores)

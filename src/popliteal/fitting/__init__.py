@@ -7,12 +7,22 @@ mix of diagnoses says nothing about how often each cause is seen.
 """
 
 from popliteal.fitting.counts import Counts, finding_counts
-from popliteal.fitting.crossval import FOLDS, LEAKS, WEIGHTS, FoldScore, Setting, choose_setting, score
+from popliteal.fitting.crossval import (
+    FOLDS,
+    LEAKS,
+    TEMPERATURES,
+    WEIGHTS,
+    FoldScore,
+    Setting,
+    choose_setting,
+    score,
+)
 from popliteal.fitting.refit import fitted_document, fitted_text, with_counts
 
 __all__ = [
     "FOLDS",
     "LEAKS",
+    "TEMPERATURES",
     "WEIGHTS",
     "Counts",
     "FoldScore",

@@ -1,27 +1,29 @@
-"""Choose the expert estimates' weight and the leak by cross-validation on the training cases.
+"""Choose the expert estimates' weight, the leak and the temperature by cross-validation.
 
-The cases are dealt into folds within each final diagnosis (in id order, so the folds are the
-same every run). For each candidate setting, each fold is scored with numbers fitted on the
-other folds: the mean log loss of the probability given to an acceptable diagnosis (the
-criterion), and top-1 and top-3 accuracy (reported beside it).
+Only training cases are used. They are dealt into folds within each final diagnosis (in id
+order, so the folds are the same every run). For each candidate setting, each fold is scored
+with numbers fitted on the other folds: the mean log loss of the probability given to an
+acceptable diagnosis (the criterion), and top-1 and top-3 accuracy (reported beside it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from popliteal.engine.evidence import Patient
-from popliteal.engine.posterior import compile_model, posterior, ranked
+from popliteal.engine.posterior import compile_model, posterior, ranked, tempered
 from popliteal.evaluation.vignettes import Vignette
 from popliteal.fitting.counts import finding_counts
 from popliteal.fitting.refit import with_counts
 from popliteal.knowledge import KnowledgeBase
 
-WEIGHTS: tuple[float, ...] = (1, 2, 4, 8, 16, 32, 64, 1024)
-LEAKS: tuple[float, ...] = (0.0, 0.02, 0.05, 0.1, 0.2)
+WEIGHTS: tuple[float, ...] = (2, 4, 8, 16, 32, 1024)
+LEAKS: tuple[float, ...] = (0.0, 0.05, 0.1, 0.2)
+TEMPERATURES: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0, 2.5)
 FOLDS = 5
 FLOOR = 1e-6
 
@@ -37,6 +39,7 @@ class FoldScore:
 class Setting:
     weight: float
     leak: float
+    temperature: float
     score: FoldScore
 
 
@@ -57,7 +60,8 @@ def score(kb: KnowledgeBase, vignettes: Sequence[Vignette]) -> FoldScore:
     model = compile_model(kb)
     losses, top1, top3 = [], 0, 0
     for v in vignettes:
-        probabilities = posterior(model, Patient(age=v.age, sex=v.sex), v.findings)
+        probabilities = tempered(posterior(model, Patient(age=v.age, sex=v.sex), v.findings),
+                                 kb.temperature)
         order = [c for c, _ in ranked(probabilities)]
         losses.append(-math.log(max(FLOOR, sum(probabilities[c] for c in v.acceptable))))
         top1 += order[0] in v.acceptable
@@ -67,28 +71,31 @@ def score(kb: KnowledgeBase, vignettes: Sequence[Vignette]) -> FoldScore:
 
 
 def cross_validate(expert: KnowledgeBase, vignettes: Sequence[Vignette], weight: float,
-                   leak: float) -> FoldScore:
+                   leak: float, temperatures: Sequence[float] = (1.0,)) -> dict[float, FoldScore]:
+    """Each temperature's score, every fold scored with numbers fitted on the other folds."""
     parts = [p for p in folds(vignettes) if p]
     total = len(vignettes)
-    log_loss = top1 = top3 = 0.0
+    sums = {t: [0.0, 0.0, 0.0] for t in temperatures}
     for index, held_out in enumerate(parts):
         rest = [v for j, part in enumerate(parts) if j != index for v in part]
-        fold = score(with_counts(expert, finding_counts(rest), weight, leak), held_out)
+        fitted = with_counts(expert, finding_counts(rest), weight, leak)
         share = len(held_out) / total
-        log_loss += fold.log_loss * share
-        top1 += fold.top1 * share
-        top3 += fold.top3 * share
-    return FoldScore(round(log_loss, 4), round(top1, 4), round(top3, 4))
+        for t in temperatures:
+            fold = score(dataclasses.replace(fitted, temperature=t), held_out)
+            for i, value in enumerate((fold.log_loss, fold.top1, fold.top3)):
+                sums[t][i] += value * share
+    return {t: FoldScore(round(a, 4), round(b, 4), round(c, 4)) for t, (a, b, c) in sums.items()}
 
 
 def choose_setting(expert: KnowledgeBase, vignettes: Sequence[Vignette],
-                   weights: Sequence[float] = WEIGHTS,
-                   leaks: Sequence[float] = LEAKS) -> tuple[Setting, list[Setting]]:
+                   weights: Sequence[float] = WEIGHTS, leaks: Sequence[float] = LEAKS,
+                   temperatures: Sequence[float] = TEMPERATURES) -> tuple[Setting, list[Setting]]:
     """The setting with the least cross-validated log loss, and every setting's scores.
 
-    Ties go to the heavier weight and the smaller leak: the numbers closest to the experts'.
+    Ties go to the heavier weight, the smaller leak and the lower temperature: the numbers
+    closest to the experts'.
     """
-    settings = [Setting(w, leak, cross_validate(expert, vignettes, w, leak))
-                for w in weights for leak in leaks]
-    best = min(settings, key=lambda s: (s.score.log_loss, -s.weight, s.leak))
+    settings = [Setting(w, leak, t, s) for w in weights for leak in leaks
+                for t, s in cross_validate(expert, vignettes, w, leak, temperatures).items()]
+    best = min(settings, key=lambda s: (s.score.log_loss, -s.weight, s.leak, s.temperature))
     return best, settings

@@ -28,7 +28,7 @@ def fitted_file_text(train: Path, directory: Path | None = None) -> str:
     vignettes = load_vignettes([train], expert)
     best, settings = choose_setting(expert, vignettes)
     document = fitted_document(finding_counts(vignettes), best.weight, best.leak,
-                               content_hash(train))
-    table = [("expert", "-", score(expert, vignettes))]
-    table += [(f"{s.weight:g}", f"{s.leak:g}", s.score) for s in settings]
+                               best.temperature, content_hash(train))
+    table = [("expert", "-", "1", score(expert, vignettes))]
+    table += [(f"{s.weight:g}", f"{s.leak:g}", f"{s.temperature:g}", s.score) for s in settings]
     return fitted_text(document, table, FOLDS, len(vignettes))

@@ -20,13 +20,16 @@ HEADER = """\
 # default) as a Beta prior of `weight` pseudo-counts, then lets a share `leak` of every answer
 # follow the finding's default d whatever the condition:
 #   p = (1 - leak) * (weight * expert + k) / (weight + n) + leak * d
+# The probabilities stated are the posterior raised to 1 / temperature and normalised, so that
+# correlated answers do not make them surer than real cases show; the level is weighed on the
+# posterior itself.
 # `corpus` is the content hash of the training part the counts come from.
 #
-# Weight and leak were chosen by {folds}-fold cross-validation on the training part
+# Weight, leak and temperature were chosen by {folds}-fold cross-validation on the training part
 # ({cases} cases): mean log loss of the probability given to an acceptable diagnosis (lower is
 # better), and top-1 / top-3 accuracy of the posterior alone (no triage).
 #
-#   weight   leak   log loss   top1    top3
+#   weight   leak   temp   log loss   top1    top3
 {rows}
 """
 
@@ -39,11 +42,12 @@ def with_counts(expert: KnowledgeBase, counts: Mapping[str, Mapping[str, Counts]
 
 
 def fitted_document(counts: Mapping[str, Mapping[str, Counts]], weight: float, leak: float,
-                    corpus: str) -> dict[str, Any]:
+                    temperature: float, corpus: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "weight": weight,
         "leak": leak,
+        "temperature": temperature,
         "corpus": corpus,
         "fitted": {condition_id: {finding_id: {"k": c.k, "n": c.n}
                                   for finding_id, c in sorted(row.items())}
@@ -51,15 +55,15 @@ def fitted_document(counts: Mapping[str, Mapping[str, Counts]], weight: float, l
     }
 
 
-def fitted_text(document: Mapping[str, Any], table: Sequence[tuple[str, str, Any]], folds: int,
-                cases: int) -> str:
+def fitted_text(document: Mapping[str, Any], table: Sequence[tuple[str, str, str, Any]],
+                folds: int, cases: int) -> str:
     """The whole fitted file: a header with the cross-validation table, then the counts.
 
-    Each row of ``table`` is a weight (or "expert" for the numbers unfitted), a leak and the
-    cross-validated score.
+    Each row of ``table`` is a weight (or "expert" for the numbers unfitted), a leak, a
+    temperature and the cross-validated score.
     """
-    rows = "\n".join(f"#   {weight:<6}   {leak:<4}   {s.log_loss:8.4f}   {s.top1:.3f}   {s.top3:.3f}"
-                     for weight, leak, s in table)
+    rows = "\n".join(f"#   {weight:<6}   {leak:<4}   {temp:<4}   {s.log_loss:8.4f}   "
+                     f"{s.top1:.3f}   {s.top3:.3f}" for weight, leak, temp, s in table)
     header = HEADER.format(folds=folds, cases=cases, rows=rows)
     return header + yaml.safe_dump(dict(document), sort_keys=False, width=96,
                                    default_flow_style=None)

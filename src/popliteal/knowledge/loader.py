@@ -5,6 +5,7 @@ Every problem names its file and key, so a broken edit is found at load, not in 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,9 @@ class KnowledgeBase:
     red_flags: tuple[RedFlagRule, ...]
     aliases: tuple[Alias, ...] = field(default=())
     questions: QuestionCatalogue = field(default_factory=QuestionCatalogue)
+    temperature: float = 1.0
+    """The probabilities stated are the posterior raised to 1 / temperature and normalised
+    (engine.posterior.tempered); fitted on real cases, see fitted.yaml."""
 
     def likelihood(self, condition_id: str, finding_id: str) -> Cited:
         """P(finding | condition): the specific entry, or the finding's default."""
@@ -225,19 +229,23 @@ def _with_fitted(kb: KnowledgeBase, document: Any, problems: list[str]) -> Knowl
     if not isinstance(document, dict) or document.get("format") != FITTED_FORMAT:
         problems.append(f"{where}: format: must be {FITTED_FORMAT!r}")
         return kb
-    unknown = set(document) - {"format", "weight", "leak", "corpus", "fitted"}
+    unknown = set(document) - {"format", "weight", "leak", "temperature", "corpus", "fitted"}
     problems.extend(f"{where}: {name}: unknown top-level key" for name in sorted(unknown))
     weight: Any = document.get("weight")
     leak: Any = document.get("leak", 0.0)
+    temperature: Any = document.get("temperature", 1.0)
     if not _number(weight) or weight <= 0:
         problems.append(f"{where}: weight: must be a positive number of pseudo-counts")
     if not _number(leak) or not 0 <= leak < 1:
         problems.append(f"{where}: leak: must be a share from 0 up to 1")
+    if not _number(temperature) or not 1 <= temperature <= 10:
+        problems.append(f"{where}: temperature: must be a number from 1 to 10")
     counts = _counts(kb, document.get("fitted") or {}, problems)
     if problems:
         return kb
     try:
-        return apply_fit(kb, counts, float(weight), float(leak))
+        return dataclasses.replace(apply_fit(kb, counts, float(weight), float(leak)),
+                                   temperature=float(temperature))
     except ValidationError as exc:
         problems.extend(_validation_lines(where, exc))
         return kb
