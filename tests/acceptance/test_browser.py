@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from acceptance.browser_support import BROWSER_MARKS, browser_server, chromium, new_page
+from acceptance.browser_support import BROWSER_MARKS, PHONE, browser_server, chromium, new_page
 from acceptance.live_server import Server
 from popliteal.knowledge import load_knowledge_base
 
@@ -177,3 +177,23 @@ def test_no_page_has_an_axe_violation(browser: Any, server: Server,
     # report (twice)
     assert len(scanned) == 13
     page.context.close()
+
+
+def test_an_emergency_is_shown_at_once_above_the_question_with_no_axe_violation(
+        browser: Any, server: Server, console_errors: list[str]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(browser, console_errors, javascript=True)
+    to_the_story(page, server)
+    page.get_by_label("Tell us in your own words").fill(
+        "My knee is hot, red and swollen and I can hardly bend it.")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.get_by_role("button", name="Continue to the questions").click()
+    banner = page.locator("section.urgency")
+    assert "Go to an emergency department now." in banner.inner_text()
+    assert banner.bounding_box()["y"] < PHONE["height"] / 2
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("link", name="See what to do now").click()
+    assert page.url.endswith("/result")
+    assert "Go to an emergency department now." in page.locator("main").inner_text()
