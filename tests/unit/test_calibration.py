@@ -22,8 +22,8 @@ def outcome(posterior: dict[str, float], acceptable: tuple[str, ...], *,
             gold_triage: Level = Level.CONSULTATION, level: Level = Level.CONSULTATION) -> Outcome:
     ranked = tuple(sorted(posterior.items(), key=lambda item: -item[1]))
     return Outcome(vignette_id="v", path="set.yaml", gold_condition=acceptable[0],
-                   acceptable=acceptable, gold_triage=gold_triage, ranked=ranked[:5],
-                   posterior=ranked, level=level, level_reasons=(), questions=None,
+                   acceptable=acceptable, gold_triage=gold_triage, posterior=ranked,
+                   level=level, level_reasons=(), questions=None,
                    extraction=None)
 
 

@@ -19,12 +19,10 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def small_run() -> EvaluationRun:
     right = Outcome(vignette_id="v-right", path="set.yaml", gold_condition="bakers_cyst",
                     acceptable=("bakers_cyst",), gold_triage=Level.CONSULTATION,
-                    ranked=(("bakers_cyst", 0.8), ("meniscal_tear", 0.2)),
                     posterior=(("bakers_cyst", 0.8), ("meniscal_tear", 0.2)),
                     level=Level.CONSULTATION, level_reasons=(), questions=None, extraction=None)
     under = Outcome(vignette_id="v-<under>", path="set.yaml", gold_condition="deep_vein_thrombosis",
                     acceptable=("deep_vein_thrombosis",), gold_triage=Level.CONSULTATION_24,
-                    ranked=(("bakers_cyst", 0.6), ("deep_vein_thrombosis", 0.4)),
                     posterior=(("bakers_cyst", 0.6), ("deep_vein_thrombosis", 0.4)),
                     level=Level.CONSULTATION, level_reasons=("a reason",), questions=None,
                     extraction=None)

@@ -27,12 +27,16 @@ class Outcome:
     gold_condition: str
     acceptable: tuple[str, ...]
     gold_triage: Level
-    ranked: tuple[tuple[str, float], ...]
     posterior: tuple[tuple[str, float], ...]  # every condition, most probable first
     level: Level
     level_reasons: tuple[str, ...]
     questions: int | None
     extraction: tuple[int, int, int] | None  # true positives, false positives, false negatives
+
+    @property
+    def ranked(self) -> tuple[tuple[str, float], ...]:
+        """The causes shown: the first few of the posterior."""
+        return self.posterior[:TOP_SHOWN]
 
     @property
     def top1(self) -> bool:
@@ -75,7 +79,6 @@ def outcome_of(vignette: Vignette, output: ModeOutput) -> Outcome:
         gold_condition=vignette.gold_condition,
         acceptable=tuple(sorted(vignette.acceptable)),
         gold_triage=vignette.gold_triage,
-        ranked=tuple((c.condition_id, c.probability) for c in assessment.conditions[:TOP_SHOWN]),
         posterior=tuple((c.condition_id, c.probability) for c in assessment.conditions),
         level=assessment.level,
         level_reasons=tuple(r.text for r in assessment.triage.driven_by),
