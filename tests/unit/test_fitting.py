@@ -10,10 +10,11 @@ import pytest
 from popliteal.engine.evidence import Sex
 from popliteal.errors import KnowledgeBaseError
 from popliteal.evaluation.vignettes import Vignette
-from popliteal.fitting import Counts, finding_counts, with_counts
+from popliteal.fitting import finding_counts
 from popliteal.fitting.crossval import folds
 from popliteal.fitting.procedure import expert_knowledge_base
 from popliteal.knowledge import default_data_dir, load_knowledge_base_from
+from popliteal.knowledge.fitted import Counts, apply_fit
 from popliteal.knowledge.model import Fit, blended
 from popliteal.levels import Level
 
@@ -57,7 +58,7 @@ def test_counts_use_only_what_a_case_states() -> None:
 def test_a_fitted_number_keeps_its_estimate_its_counts_and_its_evidence() -> None:
     expert = expert_knowledge_base()
     before = expert.likelihood("bakers_cyst", "lump_behind_knee")
-    fitted = with_counts(expert, {"bakers_cyst": {"lump_behind_knee": Counts(3, 4)}}, 4)
+    fitted = apply_fit(expert, {"bakers_cyst": {"lump_behind_knee": Counts(3, 4)}}, 4)
     after = fitted.likelihood("bakers_cyst", "lump_behind_knee")
     assert after.fit is not None
     assert (after.fit.prior, after.fit.k, after.fit.n) == (before.p, 3, 4)
@@ -68,7 +69,7 @@ def test_a_fitted_number_keeps_its_estimate_its_counts_and_its_evidence() -> Non
 def test_a_pair_without_an_entry_is_fitted_on_the_findings_default() -> None:
     expert = expert_knowledge_base()
     assert "fever" not in expert.likelihoods["fabella_syndrome"]
-    fitted = with_counts(expert, {"fabella_syndrome": {"fever": Counts(0, 2)}}, 4)
+    fitted = apply_fit(expert, {"fabella_syndrome": {"fever": Counts(0, 2)}}, 4)
     assert fitted.likelihood("fabella_syndrome", "fever").fit.prior == expert.findings["fever"].default.p  # type: ignore[union-attr]
 
 

@@ -6,7 +6,7 @@ only. Priors are not fitted: case reports are published because they are unusual
 mix of diagnoses says nothing about how often each cause is seen.
 """
 
-from popliteal.fitting.counts import Counts, finding_counts
+from popliteal.fitting.counts import finding_counts
 from popliteal.fitting.crossval import (
     FOLDS,
     LEAKS,
@@ -17,14 +17,13 @@ from popliteal.fitting.crossval import (
     choose_setting,
     score,
 )
-from popliteal.fitting.refit import fitted_document, fitted_text, with_counts
+from popliteal.fitting.refit import fitted_document, fitted_text
 
 __all__ = [
     "FOLDS",
     "LEAKS",
     "TEMPERATURES",
     "WEIGHTS",
-    "Counts",
     "FoldScore",
     "Setting",
     "choose_setting",
@@ -32,5 +31,4 @@ __all__ = [
     "fitted_document",
     "fitted_text",
     "score",
-    "with_counts",
 ]

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from popliteal.evaluation.vignettes import Vignette
-
-
-@dataclass(frozen=True)
-class Counts:
-    k: int
-    n: int
+from popliteal.knowledge.fitted import Counts
 
 
 def finding_counts(vignettes: Iterable[Vignette]) -> dict[str, dict[str, Counts]]:

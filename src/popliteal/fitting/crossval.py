@@ -8,7 +8,6 @@ acceptable diagnosis (the criterion), and top-1 and top-3 accuracy (reported bes
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -18,8 +17,8 @@ from popliteal.engine.evidence import Patient
 from popliteal.engine.posterior import compile_model, posterior, ranked, tempered
 from popliteal.evaluation.vignettes import Vignette
 from popliteal.fitting.counts import finding_counts
-from popliteal.fitting.refit import with_counts
 from popliteal.knowledge import KnowledgeBase
+from popliteal.knowledge.fitted import apply_fit
 
 WEIGHTS: tuple[float, ...] = (2, 4, 8, 16, 32, 1024)
 LEAKS: tuple[float, ...] = (0.0, 0.05, 0.1, 0.2)
@@ -57,11 +56,20 @@ def folds(vignettes: Sequence[Vignette], k: int = FOLDS) -> list[list[Vignette]]
 
 
 def score(kb: KnowledgeBase, vignettes: Sequence[Vignette]) -> FoldScore:
+    """How well ``kb``'s stated probabilities fit the vignettes' diagnoses."""
+    return _scored(vignettes, _posteriors(kb, vignettes), kb.temperature)
+
+
+def _posteriors(kb: KnowledgeBase, vignettes: Sequence[Vignette]) -> list[dict[str, float]]:
     model = compile_model(kb)
+    return [posterior(model, Patient(age=v.age, sex=v.sex), v.findings) for v in vignettes]
+
+
+def _scored(vignettes: Sequence[Vignette], posteriors: Sequence[dict[str, float]],
+            temperature: float) -> FoldScore:
     losses, top1, top3 = [], 0, 0
-    for v in vignettes:
-        probabilities = tempered(posterior(model, Patient(age=v.age, sex=v.sex), v.findings),
-                                 kb.temperature)
+    for v, raw in zip(vignettes, posteriors, strict=True):
+        probabilities = tempered(raw, temperature)
         order = [c for c, _ in ranked(probabilities)]
         losses.append(-math.log(max(FLOOR, sum(probabilities[c] for c in v.acceptable))))
         top1 += order[0] in v.acceptable
@@ -72,16 +80,19 @@ def score(kb: KnowledgeBase, vignettes: Sequence[Vignette]) -> FoldScore:
 
 def cross_validate(expert: KnowledgeBase, vignettes: Sequence[Vignette], weight: float,
                    leak: float, temperatures: Sequence[float] = (1.0,)) -> dict[float, FoldScore]:
-    """Each temperature's score, every fold scored with numbers fitted on the other folds."""
+    """Each temperature's score, every fold scored with numbers fitted on the other folds.
+
+    The temperature only tempers the posterior, so each fold's posteriors are computed once.
+    """
     parts = [p for p in folds(vignettes) if p]
     total = len(vignettes)
     sums = {t: [0.0, 0.0, 0.0] for t in temperatures}
     for index, held_out in enumerate(parts):
         rest = [v for j, part in enumerate(parts) if j != index for v in part]
-        fitted = with_counts(expert, finding_counts(rest), weight, leak)
+        raw = _posteriors(apply_fit(expert, finding_counts(rest), weight, leak), held_out)
         share = len(held_out) / total
         for t in temperatures:
-            fold = score(dataclasses.replace(fitted, temperature=t), held_out)
+            fold = _scored(held_out, raw, t)
             for i, value in enumerate((fold.log_loss, fold.top1, fold.top3)):
                 sums[t][i] += value * share
     return {t: FoldScore(round(a, 4), round(b, 4), round(c, 4)) for t, (a, b, c) in sums.items()}

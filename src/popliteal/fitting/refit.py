@@ -1,4 +1,4 @@
-"""A knowledge base with counts blended in, and the fitted file that records them."""
+"""The fitted file: the counts, the chosen setting and the cross-validation table behind it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from typing import Any
 
 import yaml
 
-from popliteal.fitting.counts import Counts
-from popliteal.knowledge import KnowledgeBase
-from popliteal.knowledge.fitted import apply_fit
+from popliteal.knowledge.fitted import CountTable
 
 FORMAT = "popliteal-fitted/1"
 HEADER = """\
@@ -34,14 +32,7 @@ HEADER = """\
 """
 
 
-def with_counts(expert: KnowledgeBase, counts: Mapping[str, Mapping[str, Counts]],
-                weight: float, leak: float = 0.0) -> KnowledgeBase:
-    """``expert`` (loaded without fitted counts) refitted with ``counts``, ``weight`` and ``leak``."""
-    plain = {c: {f: (x.k, x.n) for f, x in row.items()} for c, row in counts.items()}
-    return apply_fit(expert, plain, weight, leak)
-
-
-def fitted_document(counts: Mapping[str, Mapping[str, Counts]], weight: float, leak: float,
+def fitted_document(counts: CountTable, weight: float, leak: float,
                     temperature: float, corpus: str) -> dict[str, Any]:
     return {
         "format": FORMAT,

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from popliteal.knowledge.model import Cited, Fit
 
 if TYPE_CHECKING:
     from popliteal.knowledge.loader import KnowledgeBase
 
-Counts = Mapping[str, Mapping[str, tuple[int, int]]]
+class Counts(NamedTuple):
+    """k of the n cases with a condition that state a finding either way had it present."""
+
+    k: int
+    n: int
 
 
-def apply_fit(expert: KnowledgeBase, counts: Counts, weight: float, leak: float) -> KnowledgeBase:
+CountTable = Mapping[str, Mapping[str, Counts]]  # condition -> finding -> Counts
+NO_COUNTS = Counts(0, 0)
+
+
+def apply_fit(expert: KnowledgeBase, counts: CountTable, weight: float,
+              leak: float = 0.0) -> KnowledgeBase:
     """``expert`` with every listed or counted pair refitted: p = (1 - leak) * blend + leak * d.
 
     A pair that is neither listed nor counted keeps the finding's default d, which the leak
@@ -31,15 +40,15 @@ def apply_fit(expert: KnowledgeBase, counts: Counts, weight: float, leak: float)
         row: dict[str, Cited] = {}
         for finding_id in sorted(set(listed) | set(counted)):
             row[finding_id] = _refit(expert, condition_id, finding_id,
-                                     counted.get(finding_id, (0, 0)), weight, leak)
+                                     counted.get(finding_id, NO_COUNTS), weight, leak)
         table[condition_id] = row
     return dataclasses.replace(expert, likelihoods=table)
 
 
-def _refit(expert: KnowledgeBase, condition_id: str, finding_id: str, kn: tuple[int, int],
+def _refit(expert: KnowledgeBase, condition_id: str, finding_id: str, counts: Counts,
            weight: float, leak: float) -> Cited:
     cited = expert.likelihood(condition_id, finding_id)
-    k, n = kn
+    k, n = counts
     if n == 0 and leak == 0.0:
         return cited
     fit = Fit(prior=cited.p, k=k, n=n, weight=weight, leak=leak,

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from popliteal.errors import KnowledgeBaseError
-from popliteal.knowledge.fitted import apply_fit
+from popliteal.knowledge.fitted import Counts, apply_fit
 from popliteal.knowledge.model import (
     Alias,
     Cited,
@@ -255,12 +255,12 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _counts(kb: KnowledgeBase, raw: Any, problems: list[str]) -> dict[str, dict[str, tuple[int, int]]]:
+def _counts(kb: KnowledgeBase, raw: Any, problems: list[str]) -> dict[str, dict[str, Counts]]:
     where = "fitted.yaml"
     if not isinstance(raw, dict):
         problems.append(f"{where}: fitted: must map condition -> finding -> {{k, n}}")
         return {}
-    counts: dict[str, dict[str, tuple[int, int]]] = {}
+    counts: dict[str, dict[str, Counts]] = {}
     for condition_id, row in raw.items():
         if condition_id not in kb.conditions or not isinstance(row, dict):
             problems.append(f"{where}: {condition_id}: unknown condition or not a mapping")
@@ -275,7 +275,7 @@ def _counts(kb: KnowledgeBase, raw: Any, problems: list[str]) -> dict[str, dict[
             elif kn["k"] > kn["n"] or kn["n"] == 0:
                 problems.append(f"{key}: k cannot exceed n, and n must be at least 1")
             else:
-                counts.setdefault(condition_id, {})[finding_id] = (kn["k"], kn["n"])
+                counts.setdefault(condition_id, {})[finding_id] = Counts(kn["k"], kn["n"])
     return counts
 
 
