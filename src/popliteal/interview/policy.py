@@ -104,17 +104,16 @@ def choose(tm: TriageModel, now: Situation, open_questions: Iterable[Question],
     settled = is_settled(now)
     room = MAX_QUESTIONS - answered
     if optional_asked is None and not now.level.is_emergency:
-        candidates = [v for v in values if worth_asking(v, settled)]
-        if room <= 0 or not candidates:
-            return Choice(None, 0)
-        best = max(candidates, key=score)  # max keeps the first of equal scores: catalogue order
-        return Choice(best.question_id, min(room, len(candidates)))
-    required = [v for v in values if worth_asking(v, settled=True)]
-    optional_room = min(room, OPTIONAL_AFTER_EMERGENCY - (optional_asked or 0))
-    optional = [v for v in values if v not in required and not settled
-                and v.information >= INFORMATION_TO_ASK] if optional_room > 0 else []
+        required = [v for v in values if worth_asking(v, settled)]
+        optional: list[QuestionValue] = []
+        optional_room = 0
+    else:
+        required = [v for v in values if worth_asking(v, settled=True)]
+        optional_room = max(0, OPTIONAL_AFTER_EMERGENCY - (optional_asked or 0))
+        optional = [] if settled or not optional_room else [
+            v for v in values if v not in required and v.information >= INFORMATION_TO_ASK]
     if room <= 0 or not (required or optional):
         return Choice(None, 0)
-    best = max(required or optional, key=score)
+    best = max(required or optional, key=score)  # max keeps the first of equal scores: catalogue order
     return Choice(best.question_id, min(room, len(required) + min(optional_room, len(optional))),
                   optional=not required)

@@ -11,7 +11,7 @@ are kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from popliteal.api import normalise_findings
@@ -46,11 +46,18 @@ def _checked(kb: KnowledgeBase, initial_findings: Mapping[str, bool]) -> dict[st
 
 def current_findings(kb: KnowledgeBase, state: InterviewState) -> dict[str, bool]:
     """The initial findings, then what each answer states, later statements winning."""
+    *_, findings = findings_over_time(kb, state)
+    return findings
+
+
+def findings_over_time(kb: KnowledgeBase, state: InterviewState) -> Iterator[dict[str, bool]]:
+    """What was known before the first answer, then after each answer in turn."""
     findings = _checked(kb, state.initial_findings)
+    yield findings
     for index, answer in enumerate(state.answers):
         question = _answered_question(kb, answer, index)
-        findings.update(question.findings_for(answer.value))
-    return findings
+        findings = {**findings, **question.findings_for(answer.value)}
+        yield findings
 
 
 def _answered_question(kb: KnowledgeBase, answer: Answer, index: int) -> Question:
@@ -87,12 +94,8 @@ class Reached:
 def emergency_reached(kb: KnowledgeBase, state: InterviewState) -> Reached | None:
     """Replay the answers in order and find where the level first became an emergency."""
     tm = triage_model(kb)
-    findings = _checked(kb, state.initial_findings)
     reached: Reached | None = None
-    for index in range(len(state.answers) + 1):
-        if index:
-            question = _answered_question(kb, state.answers[index - 1], index - 1)
-            findings.update(question.findings_for(state.answers[index - 1].value))
+    for index, findings in enumerate(findings_over_time(kb, state)):
         level = situation(tm, state.patient, findings).level
         if reached is None and level.is_emergency:
             reached = Reached(index, level)
